@@ -1,0 +1,80 @@
+// swift-tools-version: 6.0
+// Shoji — privacy-by-design camera analytics. See README.md and ../shared/DESIGN.md for the module map.
+import PackageDescription
+
+/// Swift settings shared by every Swift target: Swift 6 language mode (the tools default) with explicit
+/// existentials, so that a reader sees where dynamic dispatch happens.
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Shoji",
+    products: [
+        .executable(name: "shoji", targets: ["shoji"]),
+        .library(name: "ShojiVision", targets: ["ShojiVision"]),
+        .library(name: "ShojiTracking", targets: ["ShojiTracking"]),
+        .library(name: "ShojiPolicy", targets: ["ShojiPolicy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        // The only C++: OpenCV decode/encode, DNN and masking behind a plain C header (include/CVBridge.h).
+        // Links only the OpenCV modules it uses; `pkg-config --libs opencv4` would load 375 shared objects.
+        .target(
+            name: "CVBridge",
+            cxxSettings: [.unsafeFlags(["-isystem", "/usr/include/opencv4"])],
+            linkerSettings: [
+                .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
+                .linkedLibrary("opencv_imgcodecs"), .linkedLibrary("opencv_videoio"),
+                .linkedLibrary("opencv_objdetect"), .linkedLibrary("opencv_dnn"),
+                .linkedLibrary("m"),
+            ]
+        ),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]),
+
+        .target(name: "ShojiVision", dependencies: ["CVBridge"], swiftSettings: strictSwift),
+        .target(name: "ShojiTracking", swiftSettings: strictSwift),
+        .target(name: "ShojiPolicy", dependencies: ["Yams"], swiftSettings: strictSwift),
+        .target(name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], swiftSettings: strictSwift),
+        .target(
+            name: "ShojiStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ShojiPipeline",
+            dependencies: [
+                "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiStore", "ShojiRender",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "shoji",
+            dependencies: [
+                "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+
+        .testTarget(name: "ShojiVisionTests", dependencies: ["ShojiVision"], swiftSettings: strictSwift),
+        .testTarget(name: "ShojiTrackingTests", dependencies: ["ShojiTracking"], swiftSettings: strictSwift),
+        .testTarget(name: "ShojiPolicyTests", dependencies: ["ShojiPolicy"], swiftSettings: strictSwift),
+        .testTarget(name: "ShojiRenderTests", dependencies: ["ShojiRender", "ShojiPolicy"], swiftSettings: strictSwift),
+        .testTarget(name: "ShojiStoreTests", dependencies: ["ShojiStore"], swiftSettings: strictSwift),
+        .testTarget(name: "ShojiPipelineTests", dependencies: ["ShojiPipeline"], swiftSettings: strictSwift),
+        // End-to-end tests of whole command lines: they run the built `shoji` binary as a subprocess.
+        .testTarget(name: "ShojiCommandTests", dependencies: ["shoji"], swiftSettings: strictSwift),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `shoji` command line: every capability of Shoji is one subcommand.
+@main
+struct Shoji: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shoji",
+        abstract: "Privacy-by-design camera analytics for the APPI, the PPC Q&A and the METI/MIC guidebook.",
+        subcommands: []
+    )
+}
