@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
@@ -39,7 +40,11 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]),
 
-        .target(name: "ShojiVision", dependencies: ["CVBridge"], swiftSettings: strictSwift),
+        .target(
+            name: "ShojiVision",
+            dependencies: ["CVBridge", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
         .target(name: "ShojiTracking", swiftSettings: strictSwift),
         .target(name: "ShojiPolicy", dependencies: ["Yams"], swiftSettings: strictSwift),
         .target(name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], swiftSettings: strictSwift),

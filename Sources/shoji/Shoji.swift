@@ -2,10 +2,13 @@ import ArgumentParser
 
 /// The `shoji` command line: every capability of Shoji is one subcommand.
 @main
-struct Shoji: AsyncParsableCommand {
+struct Shoji: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shoji",
         abstract: "Privacy-by-design camera analytics for the APPI, the PPC Q&A and the METI/MIC guidebook.",
-        subcommands: []
+        subcommands: [
+            AnonymizeCommand.self,
+            DoctorCommand.self,
+        ]
     )
 }

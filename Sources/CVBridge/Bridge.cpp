@@ -1,0 +1,55 @@
+#include "Bridge.hpp"
+
+#include <opencv2/core/utils/logger.hpp>
+#include <algorithm>
+
+namespace {
+thread_local std::string last_error;
+}
+
+namespace cvb {
+
+void set_error(const std::string &message) { last_error = message; }
+void clear_error() { last_error.clear(); }
+
+cv::Rect clip(int x, int y, int width, int height, const cv::Size &size) {
+    return cv::Rect(x, y, width, height) & cv::Rect(0, 0, size.width, size.height);
+}
+
+static float iou(const CVBDetection &a, const CVBDetection &b) {
+    float x1 = std::max(a.x, b.x), y1 = std::max(a.y, b.y);
+    float x2 = std::min(a.x + a.width, b.x + b.width), y2 = std::min(a.y + a.height, b.y + b.height);
+    float inter = std::max(0.f, x2 - x1) * std::max(0.f, y2 - y1);
+    float uni = a.width * a.height + b.width * b.height - inter;
+    return uni > 0 ? inter / uni : 0;
+}
+
+void suppress(std::vector<CVBDetection> &boxes, float iou_threshold) {
+    std::sort(boxes.begin(), boxes.end(), [](const CVBDetection &a, const CVBDetection &b) { return a.score > b.score; });
+    std::vector<CVBDetection> kept;
+    kept.reserve(boxes.size());
+    for (const auto &box : boxes) {
+        bool overlaps = false;
+        for (const auto &k : kept) {
+            if (iou(box, k) >= iou_threshold) { overlaps = true; break; }
+        }
+        if (!overlaps) kept.push_back(box);
+    }
+    boxes.swap(kept);
+}
+
+CVBStatus emit(const std::vector<CVBDetection> &boxes, CVBDetection *results, int32_t capacity, int32_t *count) {
+    int32_t n = std::min<int32_t>(capacity, static_cast<int32_t>(boxes.size()));
+    std::copy(boxes.begin(), boxes.begin() + n, results);
+    *count = n;
+    return CVBStatusOK;
+}
+
+}  // namespace cvb
+
+extern "C" const char *cvb_last_error(void) { return last_error.c_str(); }
+
+extern "C" void cvb_configure(int32_t threads) {
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    if (threads > 0) cv::setNumThreads(threads);
+}

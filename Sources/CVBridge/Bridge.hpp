@@ -1,0 +1,44 @@
+// Internal to CVBridge: the handle structs and the exception guard shared by every bridge function.
+#pragma once
+
+#include "CVBridge.h"
+
+#include <opencv2/core.hpp>
+#include <string>
+
+struct CVBFrame {
+    cv::Mat mat;  // 8-bit, 3 channels, BGR
+};
+
+namespace cvb {
+
+/// Records the message returned by cvb_last_error() on this thread.
+void set_error(const std::string &message);
+void clear_error();
+
+/// Runs `body`, turning every C++ exception into an error message and `failure`.
+template <typename Result, typename Body>
+Result guarded(Result failure, Body &&body) {
+    try {
+        clear_error();
+        return body();
+    } catch (const cv::Exception &e) {
+        set_error(e.what());
+    } catch (const std::exception &e) {
+        set_error(e.what());
+    } catch (...) {
+        set_error("unknown C++ exception");
+    }
+    return failure;
+}
+
+/// Clips a rectangle to a frame of the given size.
+cv::Rect clip(int x, int y, int width, int height, const cv::Size &size);
+
+/// Non-maximum suppression over boxes sorted by nothing in particular; keeps the higher score.
+void suppress(std::vector<CVBDetection> &boxes, float iou_threshold);
+
+/// Copies up to `capacity` detections out; returns CVBStatusOK.
+CVBStatus emit(const std::vector<CVBDetection> &boxes, CVBDetection *results, int32_t capacity, int32_t *count);
+
+}  // namespace cvb

@@ -1,0 +1,94 @@
+#include "Bridge.hpp"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+using cvb::guarded;
+
+extern "C" CVBFrame *cvb_frame_create(int32_t width, int32_t height) {
+    return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
+        if (width <= 0 || height <= 0) { cvb::set_error("frame size must be positive"); return nullptr; }
+        return new CVBFrame{cv::Mat(height, width, CV_8UC3, cv::Scalar::all(0))};
+    });
+}
+
+extern "C" CVBFrame *cvb_frame_clone(const CVBFrame *frame) {
+    return guarded<CVBFrame *>(nullptr, [&] { return new CVBFrame{frame->mat.clone()}; });
+}
+
+extern "C" void cvb_frame_free(CVBFrame *frame) { delete frame; }
+extern "C" int32_t cvb_frame_width(const CVBFrame *frame) { return frame->mat.cols; }
+extern "C" int32_t cvb_frame_height(const CVBFrame *frame) { return frame->mat.rows; }
+
+extern "C" void cvb_frame_fill_rect(CVBFrame *frame, int32_t x, int32_t y, int32_t width, int32_t height,
+                                    uint8_t blue, uint8_t green, uint8_t red) {
+    guarded<int>(0, [&] {
+        cv::Rect r = cvb::clip(x, y, width, height, frame->mat.size());
+        if (!r.empty()) frame->mat(r).setTo(cv::Scalar(blue, green, red));
+        return 0;
+    });
+}
+
+extern "C" double cvb_frame_mean_abs_diff(const CVBFrame *a, const CVBFrame *b, int32_t x, int32_t y, int32_t width,
+                                          int32_t height) {
+    return guarded<double>(-1, [&]() -> double {
+        if (a->mat.size() != b->mat.size()) return -1;
+        cv::Rect r = cvb::clip(x, y, width, height, a->mat.size());
+        if (r.empty()) return -1;
+        cv::Mat diff;
+        cv::absdiff(a->mat(r), b->mat(r), diff);
+        cv::Scalar m = cv::mean(diff);
+        return (m[0] + m[1] + m[2]) / 3.0;
+    });
+}
+
+extern "C" double cvb_frame_detail(const CVBFrame *frame, int32_t x, int32_t y, int32_t width, int32_t height) {
+    return guarded<double>(-1, [&]() -> double {
+        cv::Rect r = cvb::clip(x, y, width, height, frame->mat.size());
+        if (r.empty()) return -1;
+        cv::Mat grey, edges;
+        cv::cvtColor(frame->mat(r), grey, cv::COLOR_BGR2GRAY);
+        cv::Laplacian(grey, edges, CV_32F);
+        return cv::mean(cv::abs(edges))[0];
+    });
+}
+
+static CVBFrame *as_bgr(cv::Mat decoded) {
+    if (decoded.empty()) return nullptr;
+    cv::Mat bgr;
+    switch (decoded.channels()) {
+        case 1: cv::cvtColor(decoded, bgr, cv::COLOR_GRAY2BGR); break;
+        case 4: cv::cvtColor(decoded, bgr, cv::COLOR_BGRA2BGR); break;
+        default: bgr = decoded;
+    }
+    if (bgr.depth() != CV_8U) bgr.convertTo(bgr, CV_8U);
+    return new CVBFrame{bgr};
+}
+
+extern "C" CVBFrame *cvb_image_read(const char *path) {
+    return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
+        CVBFrame *frame = as_bgr(cv::imread(path, cv::IMREAD_COLOR));
+        if (!frame) cvb::set_error("not a readable image");
+        return frame;
+    });
+}
+
+extern "C" CVBFrame *cvb_image_decode(const uint8_t *bytes, int64_t count) {
+    return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
+        if (count <= 0) { cvb::set_error("empty image data"); return nullptr; }
+        cv::Mat buffer(1, static_cast<int>(count), CV_8UC1, const_cast<uint8_t *>(bytes));
+        CVBFrame *frame = as_bgr(cv::imdecode(buffer, cv::IMREAD_COLOR));
+        if (!frame) cvb::set_error("not a readable image");
+        return frame;
+    });
+}
+
+extern "C" CVBStatus cvb_image_write(const CVBFrame *frame, const char *path) {
+    return guarded<CVBStatus>(CVBStatusError, [&] {
+        if (!cv::imwrite(path, frame->mat)) {
+            cvb::set_error("the image encoder refused the file (unknown extension or unwritable path)");
+            return CVBStatusError;
+        }
+        return CVBStatusOK;
+    });
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A pipeline stage on its own thread. Blocking OpenCV calls run here rather than in Swift's cooperative pool,
+/// which has only as many threads as cores and must not be blocked.
+final class StageThread: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts `body` on a new thread named `name`.
+    init(name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread { [finished] in
+            body()
+            finished.signal()
+        }
+        thread.name = name
+        thread.start()
+    }
+
+    /// Waits until the stage's body has returned. Call once.
+    func join() {
+        finished.wait()
+    }
+}
+
+/// The first error any stage met; later ones are consequences of it.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    /// The first error recorded, if any.
+    var error: (any Error)? { lock.withLock { first } }
+
+    /// Keeps `error` unless one is already recorded.
+    func record(_ error: any Error) {
+        lock.withLock { if first == nil { first = error } }
+    }
+}
+
+/// A flag set once and read from any thread.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    /// Whether `set()` has been called.
+    var isSet: Bool { lock.withLock { value } }
+
+    /// Sets the flag.
+    func set() {
+        lock.withLock { value = true }
+    }
+}
+
+/// Moves a value that is not `Sendable` (an OpenCV handle wrapper) to the one stage thread that uses it from
+/// then on. The sender must not touch the value until that stage has been joined.
+struct Handoff<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}
