@@ -2,6 +2,10 @@
 
 #include <opencv2/core/utils/logger.hpp>
 #include <algorithm>
+#include <cstdlib>
+#include <fcntl.h>
+#include <mutex>
+#include <unistd.h>
 
 namespace {
 thread_local std::string last_error;
@@ -45,11 +49,32 @@ CVBStatus emit(const std::vector<CVBDetection> &boxes, CVBDetection *results, in
     return CVBStatusOK;
 }
 
+StderrSilencer::StderrSilencer() {
+    static std::mutex mutex;
+    lock = std::unique_lock<std::mutex>(mutex);
+    fflush(stderr);
+    saved = dup(STDERR_FILENO);
+    int null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0) dup2(null, STDERR_FILENO);
+    if (null >= 0) close(null);
+}
+
+StderrSilencer::~StderrSilencer() {
+    fflush(stderr);
+    if (saved >= 0) {
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+}
+
 }  // namespace cvb
 
 extern "C" const char *cvb_last_error(void) { return last_error.c_str(); }
 
 extern "C" void cvb_configure(int32_t threads) {
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    // OpenCV's FFmpeg backend reads this once, when videoio is first used: -8 is AV_LOG_QUIET, so libav's own
+    // lines ("moov atom not found") do not reach the user, who gets Shoji's one-line error instead.
+    setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", /*overwrite=*/0);
     if (threads > 0) cv::setNumThreads(threads);
 }

@@ -4,6 +4,7 @@
 #include "CVBridge.h"
 
 #include <opencv2/core.hpp>
+#include <mutex>
 #include <string>
 
 struct CVBFrame {
@@ -40,5 +41,20 @@ void suppress(std::vector<CVBDetection> &boxes, float iou_threshold);
 
 /// Copies up to `capacity` detections out; returns CVBStatusOK.
 CVBStatus emit(const std::vector<CVBDetection> &boxes, CVBDetection *results, int32_t capacity, int32_t *count);
+
+/// Sends standard error to /dev/null while alive. libjpeg and libpng print warnings ("Premature end of JPEG
+/// file") straight to stderr with no switch to turn them off; Shoji reports a broken image itself, in one
+/// line. Held only around image decoding; one at a time.
+class StderrSilencer {
+public:
+    StderrSilencer();
+    ~StderrSilencer();
+    StderrSilencer(const StderrSilencer &) = delete;
+    StderrSilencer &operator=(const StderrSilencer &) = delete;
+
+private:
+    std::unique_lock<std::mutex> lock;
+    int saved = -1;
+};
 
 }  // namespace cvb

@@ -67,7 +67,12 @@ static CVBFrame *as_bgr(cv::Mat decoded) {
 
 extern "C" CVBFrame *cvb_image_read(const char *path) {
     return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
-        CVBFrame *frame = as_bgr(cv::imread(path, cv::IMREAD_COLOR));
+        cv::Mat decoded;
+        {
+            cvb::StderrSilencer quiet;
+            decoded = cv::imread(path, cv::IMREAD_COLOR);
+        }
+        CVBFrame *frame = as_bgr(decoded);
         if (!frame) cvb::set_error("not a readable image");
         return frame;
     });
@@ -77,7 +82,12 @@ extern "C" CVBFrame *cvb_image_decode(const uint8_t *bytes, int64_t count) {
     return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
         if (count <= 0) { cvb::set_error("empty image data"); return nullptr; }
         cv::Mat buffer(1, static_cast<int>(count), CV_8UC1, const_cast<uint8_t *>(bytes));
-        CVBFrame *frame = as_bgr(cv::imdecode(buffer, cv::IMREAD_COLOR));
+        cv::Mat decoded;
+        {
+            cvb::StderrSilencer quiet;
+            decoded = cv::imdecode(buffer, cv::IMREAD_COLOR);
+        }
+        CVBFrame *frame = as_bgr(decoded);
         if (!frame) cvb::set_error("not a readable image");
         return frame;
     });

@@ -9,6 +9,7 @@ struct Shoji: ParsableCommand {
         subcommands: [
             AnonymizeCommand.self,
             DoctorCommand.self,
+            BenchCommand.self,
         ]
     )
 }

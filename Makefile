@@ -1,0 +1,36 @@
+# Shoji: the two commands every user starts with are `make demo` and `make test`.
+SWIFT ?= swift
+SHOJI := .build/release/shoji
+
+.PHONY: setup build release demo test bench doctor clean
+
+## Install Debian packages, models and sample media (idempotent).
+setup:
+	scripts/setup
+
+## Debug build of everything.
+build: setup
+	$(SWIFT) build
+
+## Release build of the command line.
+release: setup
+	$(SWIFT) build -c release --product shoji
+
+## Set-up, release build, then the main job on the sample media (results in ./out).
+demo: release
+	SHOJI=$(SHOJI) scripts/demo
+
+## Set-up, then every test (real OpenCV, real models, real media).
+test: setup
+	$(SWIFT) test
+
+## Benchmarks (not tests): medians and ratios against a ceiling measured in the same run.
+bench: release
+	$(SHOJI) bench anonymize --video media/vtest.avi --runs 3 --json bench/results/anonymize.json
+
+## What is installed, missing or corrupt.
+doctor: release
+	$(SHOJI) doctor
+
+clean:
+	rm -rf .build out bench/results
