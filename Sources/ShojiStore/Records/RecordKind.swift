@@ -36,3 +36,6 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         }
     }
 }
+
+/// Lets `[RecordKind: …]` dictionaries encode as JSON objects keyed by manifest name.
+extension RecordKind: CodingKeyRepresentable {}
