@@ -93,6 +93,23 @@ struct OpeningTests {
         }
     }
 
+    @Test("a write blocked by another connection's write gives busy and stores nothing")
+    func busyDatabase() async throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("a.sqlite")
+        let store = try await dir.store("a.sqlite", options: .init(busyTimeoutSeconds: 0.05))
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true  // to hold the write lock across calls, as another process would
+        let other = try DatabaseQueue(path: path, configuration: config)
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        await #expect(throws: StoreError.busy(path: path)) {
+            try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 1)]))
+        }
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 1)]))
+        #expect(try await store.lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [1])
+    }
+
     @Test("disk full gives the diskFull error and keeps everything stored before, and nothing of the failed batch")
     func diskFullKeepsStoredData() async throws {
         let dir = try TemporaryDirectory()

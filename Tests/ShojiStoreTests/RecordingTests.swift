@@ -140,3 +140,17 @@ struct RecordingTests {
         await #expect(throws: StoreError.self) { try await store.recordDeployment(badDigest) }
     }
 }
+
+@Suite("Time buckets")
+struct TimeBucketTests {
+    @Test("a decoded bucket is validated like a constructed one")
+    func decodingValidates() throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        let good = try decoder.decode(TimeBucket.self, from: Data(#"{"start":1780272000,"seconds":300}"#.utf8))
+        #expect(good.start == Fixture.day)
+        #expect(good.end == Fixture.day.addingTimeInterval(300))
+        #expect(throws: DecodingError.self) { try decoder.decode(TimeBucket.self, from: Data(#"{"start":1780272007,"seconds":300}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(TimeBucket.self, from: Data(#"{"start":1780272000,"seconds":0}"#.utf8)) }
+    }
+}

@@ -132,3 +132,15 @@ public final class AnalyticsStore: Sendable {
         try await read { db in try AnalyticsSchema.migrator.appliedIdentifiers(db).sorted() }
     }
 }
+
+extension AnalyticsStore {
+    /// Closes every connection; later calls fail. Closing is optional (connections close when the store is
+    /// released) but lets a command check that the last connection closed cleanly and the WAL was folded in.
+    public func close() throws(StoreError) {
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+}

@@ -24,6 +24,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
     case invalidValue(String)
     /// A heatmap for the same camera and bucket is stored with another grid shape.
     case heatmapShapeMismatch(expected: String, got: String)
+    /// Another process held the database longer than the busy timeout.
+    case busy(path: String)
     /// Any other SQLite error, with SQLite's own message.
     case sqlite(code: Int32, message: String)
 
@@ -48,6 +50,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
             return "invalid value: \(what)"
         case let .heatmapShapeMismatch(expected, got):
             return "heatmap grid is \(got) but the stored grid for this camera and bucket is \(expected); keep one grid shape per camera"
+        case let .busy(path):
+            return "\(path) is busy: another shoji process is writing to it; retry, or raise the busy timeout"
         case let .sqlite(code, message):
             return "database error \(code): \(message)"
         }
@@ -76,6 +80,8 @@ extension StoreError {
         switch error.resultCode {
         case .SQLITE_FULL:
             return .diskFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return .notADatabase(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:

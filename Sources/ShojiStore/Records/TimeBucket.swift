@@ -30,6 +30,20 @@ public struct TimeBucket: Sendable, Hashable, Codable {
         self = bucket
     }
 
+    private enum CodingKeys: String, CodingKey { case start, seconds }
+
+    /// Decodes and validates: a decoded bucket is aligned like a constructed one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try container.decode(Date.self, forKey: .start)
+        let seconds = try container.decode(Int.self, forKey: .seconds)
+        do {
+            self = try TimeBucket(start: start, seconds: seconds)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .start, in: container, debugDescription: error.description)
+        }
+    }
+
     /// Trusted initialiser for values read back from the database, which were validated on the way in.
     init(storedStart: Int64, seconds: Int) {
         self.start = Date(timeIntervalSince1970: TimeInterval(storedStart))
