@@ -67,6 +67,7 @@ struct OpeningTests {
             if case .cannotOpen = error as? StoreError { return true } else { return false }
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path("absent.sqlite")), "read-only must not create a file")
+        #expect(throws: StoreError.cannotOpen(path: "", reason: "the path is empty")) { try AnalyticsStore(path: "") }
     }
 
     @Test("a file migrated by a newer version is refused with newerSchema")

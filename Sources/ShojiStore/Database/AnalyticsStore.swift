@@ -76,6 +76,8 @@ public final class AnalyticsStore: Sendable {
 
     /// Refuses early, with a clear reason, what SQLite would only report as "unable to open database file".
     private static func checkLocation(path: String, readOnly: Bool) throws(StoreError) {
+        // SQLite would open an empty path as a private temporary database and silently keep nothing.
+        guard !path.isEmpty else { throw .cannotOpen(path: path, reason: "the path is empty") }
         let files = FileManager.default
         var isDirectory: ObjCBool = false
         if files.fileExists(atPath: path, isDirectory: &isDirectory) {
