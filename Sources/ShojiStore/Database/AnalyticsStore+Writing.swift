@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+
+extension AnalyticsStore {
+    /// Records an approved deployment; records can name it from then on.
+    ///
+    /// Recording the same approval again is harmless; a new manifest digest adds an approval. A deployment id
+    /// already held by another tenant is refused with ``StoreError/deploymentTenantMismatch(deploymentID:)``.
+    public func recordDeployment(_ deployment: DeploymentRecord) async throws(StoreError) {
+        try Validate.identifier(deployment.deploymentID, "deployment id")
+        try Validate.identifier(deployment.tenantID, "tenant id")
+        let digest = deployment.manifestSHA256.lowercased()
+        guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else {
+            throw .invalidValue("manifest SHA-256 must be 64 hex digits")
+        }
+        try await write { db in
+            let tenant = try String.fetchOne(
+                db, sql: "SELECT tenant_id FROM deployment WHERE deployment_id = ?", arguments: [deployment.deploymentID])
+            if let tenant, tenant != deployment.tenantID {
+                throw StoreError.deploymentTenantMismatch(deploymentID: deployment.deploymentID)
+            }
+            if tenant == nil {
+                try db.execute(
+                    sql: "INSERT INTO deployment (deployment_id, tenant_id) VALUES (?, ?)",
+                    arguments: [deployment.deploymentID, deployment.tenantID])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO deployment_approval (deployment_id, manifest_sha256, approved_at, assessment_json)
+                    VALUES (?, ?, ?, ?)
+                    ON CONFLICT (deployment_id, manifest_sha256)
+                    DO UPDATE SET approved_at = excluded.approved_at, assessment_json = excluded.assessment_json
+                    """,
+                arguments: [deployment.deploymentID, digest, deployment.approvedAt.timeIntervalSince1970, deployment.assessmentJSON])
+        }
+        logger.debug("deployment approval recorded")
+    }
+
+    /// Stores a batch in one transaction: counts are added to stored counts, trajectories inserted, congestion
+    /// snapshots replace older ones. On any error nothing of the batch is stored.
+    ///
+    /// - Throws: ``StoreError/invalidValue(_:)`` before touching the file when a value is out of range,
+    ///   ``StoreError/unknownDeployment`` when a record names a deployment not recorded,
+    ///   ``StoreError/duplicateVisit`` when a visit id is already stored,
+    ///   ``StoreError/heatmapShapeMismatch(expected:got:)``, ``StoreError/diskFull(path:)``.
+    public func record(_ batch: AnalyticsBatch) async throws(StoreError) {
+        guard !batch.isEmpty else { return }
+        try Validate.batch(batch)
+        let trajectories = try batch.trajectories.map { trajectory throws(StoreError) in
+            (trajectory, try FlowTrajectory.encode(trajectory.points))
+        }
+        let historySeconds = options.congestionHistoryBucketSeconds
+        let history = try batch.congestion.map { snapshot throws(StoreError) in
+            (snapshot, try TimeBucket(containing: snapshot.takenAt, seconds: historySeconds))
+        }
+        try await write { db in
+            try Self.upsertLineCrossings(batch.lineCrossings, db)
+            try Self.upsertAttributes(batch.attributes, db)
+            try Self.upsertZoneDwell(batch.zoneDwell, db)
+            try Self.upsertZoneTransitions(batch.zoneTransitions, db)
+            try Self.insertTrajectories(trajectories, db)
+            try Self.upsertHeatmaps(batch.heatmaps, db)
+            try Self.upsertCongestion(history, db)
+        }
+        logger.trace("analytics batch stored", metadata: [
+            "lineCrossings": "\(batch.lineCrossings.count)", "attributes": "\(batch.attributes.count)",
+            "zoneDwell": "\(batch.zoneDwell.count)", "zoneTransitions": "\(batch.zoneTransitions.count)",
+            "trajectories": "\(batch.trajectories.count)", "heatmaps": "\(batch.heatmaps.count)",
+            "congestion": "\(batch.congestion.count)",
+        ])
+    }
+
+    private static func upsertLineCrossings(_ counts: [LineCrossingCount], _ db: Database) throws {
+        guard !counts.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO line_crossing_count
+                (deployment_id, camera_id, line_id, direction, bucket_start, bucket_seconds, count)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, camera_id, line_id, direction, bucket_start, bucket_seconds)
+            DO UPDATE SET count = count + excluded.count
+            """)
+        for c in counts {
+            try statement.execute(arguments: [
+                c.deploymentID, c.cameraID, c.lineID, c.direction.rawValue, c.bucket.epochSeconds, c.bucket.seconds, c.count,
+            ])
+        }
+    }
+
+    private static func upsertAttributes(_ counts: [AttributeCount], _ db: Database) throws {
+        guard !counts.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO attribute_count
+                (deployment_id, camera_id, bucket_start, bucket_seconds, age_band, gender, count)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, camera_id, bucket_start, bucket_seconds, age_band, gender)
+            DO UPDATE SET count = count + excluded.count
+            """)
+        for c in counts {
+            try statement.execute(arguments: [
+                c.deploymentID, c.cameraID, c.bucket.epochSeconds, c.bucket.seconds, c.ageBand.rawValue, c.gender.rawValue, c.count,
+            ])
+        }
+    }
+
+    private static func upsertZoneDwell(_ stats: [ZoneDwellStat], _ db: Database) throws {
+        guard !stats.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO zone_dwell_stat
+                (deployment_id, camera_id, zone_id, bucket_start, bucket_seconds, visit_count, total_dwell_seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, camera_id, zone_id, bucket_start, bucket_seconds)
+            DO UPDATE SET visit_count = visit_count + excluded.visit_count,
+                          total_dwell_seconds = total_dwell_seconds + excluded.total_dwell_seconds
+            """)
+        for s in stats {
+            try statement.execute(arguments: [
+                s.deploymentID, s.cameraID, s.zoneID, s.bucket.epochSeconds, s.bucket.seconds, s.visits, s.totalDwellSeconds,
+            ])
+        }
+    }
+
+    private static func upsertZoneTransitions(_ counts: [ZoneTransitionCount], _ db: Database) throws {
+        guard !counts.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO zone_transition_count
+                (deployment_id, camera_id, from_zone_id, to_zone_id, bucket_start, bucket_seconds, count)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, camera_id, from_zone_id, to_zone_id, bucket_start, bucket_seconds)
+            DO UPDATE SET count = count + excluded.count
+            """)
+        for c in counts {
+            try statement.execute(arguments: [
+                c.deploymentID, c.cameraID, c.fromZoneID, c.toZoneID, c.bucket.epochSeconds, c.bucket.seconds, c.count,
+            ])
+        }
+    }
+
+    private static func insertTrajectories(_ trajectories: [(FlowTrajectory, Data)], _ db: Database) throws {
+        guard !trajectories.isEmpty else { return }
+        // A plain INSERT: a visit id is stored once; a second trajectory under it is refused, never merged.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO flow_trajectory (visit_id, deployment_id, camera_id, started_at, ended_at, points)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (t, points) in trajectories {
+            do {
+                try statement.execute(arguments: [
+                    t.visitID.uuidString.lowercased(), t.deploymentID, t.cameraID,
+                    t.started.timeIntervalSince1970, t.ended.timeIntervalSince1970, points,
+                ])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                throw StoreError.duplicateVisit
+            }
+        }
+    }
+
+    private static func upsertHeatmaps(_ grids: [HeatmapGrid], _ db: Database) throws {
+        guard !grids.isEmpty else { return }
+        // Cell-wise addition needs the stored grid; the write transaction makes read-add-write atomic.
+        let select = try db.cachedStatement(sql: """
+            SELECT columns, rows, cell_size, counts FROM heatmap_grid
+            WHERE deployment_id = ? AND camera_id = ? AND bucket_start = ? AND bucket_seconds = ?
+            """)
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO heatmap_grid (deployment_id, camera_id, bucket_start, bucket_seconds, columns, rows, cell_size, counts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, camera_id, bucket_start, bucket_seconds) DO UPDATE SET counts = excluded.counts
+            """)
+        for grid in grids {
+            let key: StatementArguments = [grid.deploymentID, grid.cameraID, grid.bucket.epochSeconds, grid.bucket.seconds]
+            var counts = grid.counts
+            if let row = try Row.fetchOne(select, arguments: key) {
+                let stored = HeatmapGrid(
+                    deploymentID: grid.deploymentID, cameraID: grid.cameraID, bucket: grid.bucket,
+                    columns: row["columns"], rows: row["rows"], cellSize: row["cell_size"], counts: [])
+                guard stored.shape == grid.shape else {
+                    throw StoreError.heatmapShapeMismatch(expected: stored.shape, got: grid.shape)
+                }
+                let previous = try HeatmapGrid.decode(row["counts"], cells: grid.counts.count)
+                counts = zip(previous, grid.counts).map { stored, added in
+                    let (sum, overflow) = stored.addingReportingOverflow(added)
+                    return overflow ? UInt32.max : sum
+                }
+            }
+            try upsert.execute(arguments: key + [grid.columns, grid.rows, grid.cellSize, HeatmapGrid.encode(counts)])
+        }
+    }
+
+    private static func upsertCongestion(_ snapshots: [(CongestionSnapshot, TimeBucket)], _ db: Database) throws {
+        guard !snapshots.isEmpty else { return }
+        // A late snapshot must not hide a newer one: replace only when not older.
+        let current = try db.cachedStatement(sql: """
+            INSERT INTO congestion_current (deployment_id, area_id, taken_at, person_count, level)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, area_id) DO UPDATE SET
+                taken_at = excluded.taken_at, person_count = excluded.person_count, level = excluded.level
+            WHERE excluded.taken_at >= congestion_current.taken_at
+            """)
+        let history = try db.cachedStatement(sql: """
+            INSERT INTO congestion_history (deployment_id, area_id, bucket_start, bucket_seconds,
+                samples, person_count_sum, person_count_max, level_max)
+            VALUES (?, ?, ?, ?, 1, ?, ?, ?)
+            ON CONFLICT (deployment_id, area_id, bucket_start, bucket_seconds) DO UPDATE SET
+                samples = samples + 1,
+                person_count_sum = person_count_sum + excluded.person_count_sum,
+                person_count_max = MAX(person_count_max, excluded.person_count_max),
+                level_max = MAX(level_max, excluded.level_max)
+            """)
+        for (s, bucket) in snapshots {
+            try current.execute(arguments: [s.deploymentID, s.areaID, s.takenAt.timeIntervalSince1970, s.personCount, s.level.rawValue])
+            try history.execute(arguments: [
+                s.deploymentID, s.areaID, bucket.epochSeconds, bucket.seconds, s.personCount, s.personCount, s.level.rawValue,
+            ])
+        }
+    }
+}

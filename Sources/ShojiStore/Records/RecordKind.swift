@@ -1,0 +1,41 @@
+/// The kinds of records the store keeps; retention is set per kind.
+///
+/// Raw values are the names used in a manifest's retention section.
+public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// ``LineCrossingCount`` rows (use case 4), aged by bucket start.
+    case lineCrossings = "line_crossings"
+    /// ``AttributeCount`` rows (use case 1), aged by bucket start.
+    case attributes = "attributes"
+    /// ``ZoneDwellStat`` rows (use case 2), aged by bucket start.
+    case zoneDwell = "zone_dwell"
+    /// ``ZoneTransitionCount`` rows (use case 2), aged by bucket start.
+    case zoneTransitions = "zone_transitions"
+    /// ``FlowTrajectory`` rows (use case 2, per visit), aged by the time the visit ended.
+    case flowTrajectories = "flow_trajectories"
+    /// ``HeatmapGrid`` rows (use case 2), aged by bucket start.
+    case heatmaps = "heatmaps"
+    /// The latest ``CongestionSnapshot`` per area (use case 6), aged by the time it was taken.
+    case congestion = "congestion"
+    /// Per-bucket congestion history aggregates (use case 6), aged by bucket start.
+    case congestionHistory = "congestion_history"
+
+    /// The manifest name of the kind.
+    public var description: String { rawValue }
+
+    /// The table that holds the kind and the column (seconds since 1970 UTC) its age is measured by.
+    var storage: (table: String, timeColumn: String) {
+        switch self {
+        case .lineCrossings: ("line_crossing_count", "bucket_start")
+        case .attributes: ("attribute_count", "bucket_start")
+        case .zoneDwell: ("zone_dwell_stat", "bucket_start")
+        case .zoneTransitions: ("zone_transition_count", "bucket_start")
+        case .flowTrajectories: ("flow_trajectory", "ended_at")
+        case .heatmaps: ("heatmap_grid", "bucket_start")
+        case .congestion: ("congestion_current", "taken_at")
+        case .congestionHistory: ("congestion_history", "bucket_start")
+        }
+    }
+}
+
+/// Lets `[RecordKind: …]` dictionaries encode as JSON objects keyed by manifest name.
+extension RecordKind: CodingKeyRepresentable {}

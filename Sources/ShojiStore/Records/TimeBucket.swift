@@ -1,0 +1,58 @@
+import Foundation
+
+/// A UTC time interval of fixed length whose start is a whole multiple of its length since 1970-01-01 UTC.
+///
+/// Aggregates are counted per bucket so that no single event time is kept. Alignment makes buckets from different
+/// cameras and runs add up: the same wall-clock interval always has the same start.
+public struct TimeBucket: Sendable, Hashable, Codable {
+    /// First instant of the bucket (inclusive), in UTC.
+    public let start: Date
+    /// Length of the bucket in seconds (at least 1).
+    public let seconds: Int
+
+    /// The bucket of `seconds` length that contains `date`.
+    public init(containing date: Date, seconds: Int) throws(StoreError) {
+        guard seconds > 0 else { throw .invalidValue("bucket length must be at least 1 second, got \(seconds)") }
+        let epoch = Int64(date.timeIntervalSince1970.rounded(.down))
+        let length = Int64(seconds)
+        // Floor division, so that dates before 1970 still fall into the bucket that contains them.
+        let index = epoch >= 0 ? epoch / length : -((-epoch + length - 1) / length)
+        self.start = Date(timeIntervalSince1970: TimeInterval(index * length))
+        self.seconds = seconds
+    }
+
+    /// A bucket from a stored start; refuses a start that is not aligned to the length.
+    public init(start: Date, seconds: Int) throws(StoreError) {
+        let bucket = try TimeBucket(containing: start, seconds: seconds)
+        guard bucket.start == start else {
+            throw .invalidValue("bucket start \(start) is not aligned to \(seconds) s buckets; use TimeBucket(containing:seconds:)")
+        }
+        self = bucket
+    }
+
+    private enum CodingKeys: String, CodingKey { case start, seconds }
+
+    /// Decodes and validates: a decoded bucket is aligned like a constructed one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let start = try container.decode(Date.self, forKey: .start)
+        let seconds = try container.decode(Int.self, forKey: .seconds)
+        do {
+            self = try TimeBucket(start: start, seconds: seconds)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .start, in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Trusted initialiser for values read back from the database, which were validated on the way in.
+    init(storedStart: Int64, seconds: Int) {
+        self.start = Date(timeIntervalSince1970: TimeInterval(storedStart))
+        self.seconds = seconds
+    }
+
+    /// First instant after the bucket.
+    public var end: Date { start.addingTimeInterval(TimeInterval(seconds)) }
+
+    /// Start as whole seconds since 1970 UTC: the stored form.
+    var epochSeconds: Int64 { Int64(start.timeIntervalSince1970) }
+}

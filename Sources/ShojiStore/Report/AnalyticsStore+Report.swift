@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+
+// The read side for `shoji report` and the console: plain Codable rows, no formatting.
+extension AnalyticsStore {
+    /// Line crossings per deployment, camera, line, direction and bucket, oldest bucket first.
+    public func lineCrossingTotals(_ query: ReportQuery) async throws(StoreError) -> [LineCrossingTotal] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, camera_id, line_id, direction, \(window.bucketStart) AS b_start,
+                       \(window.bucketSeconds) AS b_seconds, SUM(count) AS total
+                FROM line_crossing_count WHERE \(window.filter)
+                GROUP BY deployment_id, camera_id, line_id, direction, b_start, b_seconds
+                ORDER BY b_start, deployment_id, camera_id, line_id, direction
+                """, arguments: window.arguments
+            ).map { row in
+                LineCrossingTotal(
+                    deploymentID: row["deployment_id"], cameraID: row["camera_id"], lineID: row["line_id"],
+                    direction: try stored(row["direction"]), bucketStart: epoch(row["b_start"]),
+                    bucketSeconds: row["b_seconds"], count: row["total"])
+            }
+        }
+    }
+
+    /// People per deployment, camera, bucket, age band and gender, oldest bucket first.
+    public func attributeTotals(_ query: ReportQuery) async throws(StoreError) -> [AttributeTotal] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
+                       age_band, gender, SUM(count) AS total
+                FROM attribute_count WHERE \(window.filter)
+                GROUP BY deployment_id, camera_id, b_start, b_seconds, age_band, gender
+                ORDER BY b_start, deployment_id, camera_id, age_band, gender
+                """, arguments: window.arguments
+            ).map { row in
+                AttributeTotal(
+                    deploymentID: row["deployment_id"], cameraID: row["camera_id"], bucketStart: epoch(row["b_start"]),
+                    bucketSeconds: row["b_seconds"], ageBand: try stored(row["age_band"]), gender: try stored(row["gender"]),
+                    count: row["total"])
+            }
+        }
+    }
+
+    /// Visits and dwell per deployment, camera, zone and bucket, oldest bucket first.
+    public func zoneDwellTotals(_ query: ReportQuery) async throws(StoreError) -> [ZoneDwellTotal] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, camera_id, zone_id, \(window.bucketStart) AS b_start,
+                       \(window.bucketSeconds) AS b_seconds, SUM(visit_count) AS visits, SUM(total_dwell_seconds) AS dwell
+                FROM zone_dwell_stat WHERE \(window.filter)
+                GROUP BY deployment_id, camera_id, zone_id, b_start, b_seconds
+                ORDER BY b_start, deployment_id, camera_id, zone_id
+                """, arguments: window.arguments
+            ).map { row in
+                let visits: Int = row["visits"]
+                let dwell: Double = row["dwell"]
+                return ZoneDwellTotal(
+                    deploymentID: row["deployment_id"], cameraID: row["camera_id"], zoneID: row["zone_id"],
+                    bucketStart: epoch(row["b_start"]), bucketSeconds: row["b_seconds"], visits: visits,
+                    totalDwellSeconds: dwell, meanDwellSeconds: visits > 0 ? dwell / Double(visits) : 0)
+            }
+        }
+    }
+
+    /// Zone-to-zone moves per deployment, camera, pair of zones and bucket, oldest bucket first.
+    public func zoneTransitionTotals(_ query: ReportQuery) async throws(StoreError) -> [ZoneTransitionTotal] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, camera_id, from_zone_id, to_zone_id, \(window.bucketStart) AS b_start,
+                       \(window.bucketSeconds) AS b_seconds, SUM(count) AS total
+                FROM zone_transition_count WHERE \(window.filter)
+                GROUP BY deployment_id, camera_id, from_zone_id, to_zone_id, b_start, b_seconds
+                ORDER BY b_start, deployment_id, camera_id, from_zone_id, to_zone_id
+                """, arguments: window.arguments
+            ).map { row in
+                ZoneTransitionTotal(
+                    deploymentID: row["deployment_id"], cameraID: row["camera_id"], fromZoneID: row["from_zone_id"],
+                    toZoneID: row["to_zone_id"], bucketStart: epoch(row["b_start"]), bucketSeconds: row["b_seconds"],
+                    count: row["total"])
+            }
+        }
+    }
+
+    /// The latest snapshot of every area (of one deployment, or all), by deployment and area.
+    public func latestCongestion(deploymentID: String? = nil) async throws(StoreError) -> [CongestionSnapshot] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, area_id, taken_at, person_count, level FROM congestion_current
+                WHERE (?1 IS NULL OR deployment_id = ?1) ORDER BY deployment_id, area_id
+                """, arguments: [deploymentID]
+            ).map { row in
+                CongestionSnapshot(
+                    deploymentID: row["deployment_id"], areaID: row["area_id"],
+                    takenAt: Date(timeIntervalSince1970: row["taken_at"]), personCount: row["person_count"],
+                    level: try stored(row["level"]))
+            }
+        }
+    }
+
+    /// Congestion per deployment, area and bucket (samples, mean and peak), oldest bucket first.
+    public func congestionHistory(_ query: ReportQuery) async throws(StoreError) -> [CongestionHistoryRow] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: nil)
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, area_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
+                       SUM(samples) AS samples, SUM(person_count_sum) AS people, MAX(person_count_max) AS peak,
+                       MAX(level_max) AS level
+                FROM congestion_history WHERE \(window.filter)
+                GROUP BY deployment_id, area_id, b_start, b_seconds
+                ORDER BY b_start, deployment_id, area_id
+                """, arguments: window.arguments
+            ).map { row in
+                let samples: Int = row["samples"]
+                let people: Int = row["people"]
+                return CongestionHistoryRow(
+                    deploymentID: row["deployment_id"], areaID: row["area_id"], bucketStart: epoch(row["b_start"]),
+                    bucketSeconds: row["b_seconds"], samples: samples, meanPersonCount: Double(people) / Double(samples),
+                    maxPersonCount: row["peak"], maxLevel: try stored(row["level"]))
+            }
+        }
+    }
+
+    /// Heatmaps per deployment, camera and bucket, cell counts added over rolled-up buckets, oldest first.
+    ///
+    /// Grids of different shapes are never added: each shape gives its own grid.
+    public func heatmapTotals(_ query: ReportQuery) async throws(StoreError) -> [HeatmapGrid] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        return try await read { db in
+            var grids: [HeatmapGrid] = []
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
+                       columns, rows, cell_size, counts
+                FROM heatmap_grid WHERE \(window.filter)
+                ORDER BY b_start, deployment_id, camera_id, b_seconds, columns, rows, cell_size
+                """, arguments: window.arguments)
+            for row in rows {
+                let bucket = TimeBucket(storedStart: row["b_start"], seconds: row["b_seconds"])
+                let (columns, rowCount, cellSize): (Int, Int, Double) = (row["columns"], row["rows"], row["cell_size"])
+                let counts = try HeatmapGrid.decode(row["counts"], cells: columns * rowCount)
+                let grid = HeatmapGrid(
+                    deploymentID: row["deployment_id"], cameraID: row["camera_id"], bucket: bucket,
+                    columns: columns, rows: rowCount, cellSize: cellSize, counts: counts)
+                if let last = grids.last, last.deploymentID == grid.deploymentID, last.cameraID == grid.cameraID,
+                   last.bucket == grid.bucket, last.shape == grid.shape
+                {
+                    grids[grids.count - 1].counts = zip(last.counts, counts).map { a, b in
+                        let (sum, overflow) = a.addingReportingOverflow(b)
+                        return overflow ? UInt32.max : sum
+                    }
+                } else {
+                    grids.append(grid)
+                }
+            }
+            return grids
+        }
+    }
+
+    /// Trajectories of visits that overlap the window, by start time.
+    ///
+    /// Rolling up does not apply; `bucketSeconds` is ignored. Callers that expose these through the API or the
+    /// command line write the read to the audit log (DESIGN.md invariant 8).
+    public func trajectories(_ query: ReportQuery) async throws(StoreError) -> [FlowTrajectory] {
+        let window = try ReportWindow(query, timeColumn: nil, cameraColumn: "camera_id")
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT visit_id, deployment_id, camera_id, started_at, ended_at, points FROM flow_trajectory
+                WHERE ended_at >= ? AND (? IS NULL OR started_at < ?) AND \(window.filter)
+                ORDER BY started_at, visit_id
+                """, arguments: [window.since, window.until, window.until] + window.arguments
+            ).map { row in
+                let visit: String = row["visit_id"]
+                guard let visitID = UUID(uuidString: visit) else { throw StoreError.invalidValue("stored visit id is not a UUID") }
+                return FlowTrajectory(
+                    visitID: visitID, deploymentID: row["deployment_id"], cameraID: row["camera_id"],
+                    started: Date(timeIntervalSince1970: row["started_at"]), ended: Date(timeIntervalSince1970: row["ended_at"]),
+                    points: try FlowTrajectory.decode(row["points"]))
+            }
+        }
+    }
+
+    /// Every recorded deployment approval, by deployment then approval time.
+    public func deployments() async throws(StoreError) -> [DeploymentRecord] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.deployment_id, d.tenant_id, a.manifest_sha256, a.approved_at, a.assessment_json
+                FROM deployment d JOIN deployment_approval a ON a.deployment_id = d.deployment_id
+                ORDER BY d.deployment_id, a.approved_at, a.manifest_sha256
+                """
+            ).map { row in
+                DeploymentRecord(
+                    deploymentID: row["deployment_id"], tenantID: row["tenant_id"], manifestSHA256: row["manifest_sha256"],
+                    approvedAt: Date(timeIntervalSince1970: row["approved_at"]), assessmentJSON: row["assessment_json"])
+            }
+        }
+    }
+}
+
+/// A stored enum value, refused rather than trusted when an unknown value is found.
+private func stored<E: RawRepresentable>(_ raw: E.RawValue) throws -> E {
+    guard let value = E(rawValue: raw) else { throw StoreError.invalidValue("unknown stored value \(raw) for \(E.self)") }
+    return value
+}
+
+private func epoch(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }

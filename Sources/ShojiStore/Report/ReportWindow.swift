@@ -1,0 +1,53 @@
+import GRDB
+
+/// The SQL shared by report queries: the overlap filter and the roll-up expressions for a ``ReportQuery``.
+struct ReportWindow {
+    /// Expression for the (rolled-up) bucket start.
+    let bucketStart: String
+    /// Expression for the (rolled-up) bucket length.
+    let bucketSeconds: String
+    /// WHERE clause, always valid (at least `1`).
+    let filter: String
+    /// Arguments for `filter`, in order.
+    let arguments: StatementArguments
+    /// Window bounds as seconds since 1970.
+    let since: Double
+    let until: Double?
+
+    /// - Parameter timeColumn: bucket start column to filter by overlap, or nil when the caller filters time itself.
+    /// - Parameter cameraColumn: camera column to filter by, or nil for tables without cameras.
+    init(_ query: ReportQuery, timeColumn: String?, cameraColumn: String?) throws(StoreError) {
+        since = query.since.timeIntervalSince1970
+        until = query.until?.timeIntervalSince1970
+        if let rollUp = query.bucketSeconds {
+            guard rollUp > 0 else { throw .invalidValue("report buckets must be at least 1 second long, got \(rollUp)") }
+            // Floor to the roll-up length (also for negative starts); stored buckets that do not divide it stay whole.
+            let fits = "(\(rollUp) % bucket_seconds = 0)"
+            bucketStart = "CASE WHEN \(fits) THEN bucket_start - (((bucket_start % \(rollUp)) + \(rollUp)) % \(rollUp)) ELSE bucket_start END"
+            bucketSeconds = "CASE WHEN \(fits) THEN \(rollUp) ELSE bucket_seconds END"
+        } else {
+            bucketStart = "bucket_start"
+            bucketSeconds = "bucket_seconds"
+        }
+        var clauses = ["1"]
+        var arguments: StatementArguments = []
+        if let timeColumn {
+            clauses.append("\(timeColumn) + bucket_seconds > ?")
+            arguments += [since]
+            if let until {
+                clauses.append("\(timeColumn) < ?")
+                arguments += [until]
+            }
+        }
+        if let deployment = query.deploymentID {
+            clauses.append("deployment_id = ?")
+            arguments += [deployment]
+        }
+        if let cameraColumn, let camera = query.cameraID {
+            clauses.append("\(cameraColumn) = ?")
+            arguments += [camera]
+        }
+        filter = clauses.joined(separator: " AND ")
+        self.arguments = arguments
+    }
+}

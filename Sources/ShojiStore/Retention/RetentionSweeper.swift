@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+
+/// Deletes records past their retention and checkpoints the WAL, once per period, until cancelled.
+///
+/// `run()` has the shape of a swift-service-lifecycle `Service`; the pipeline can wrap it as
+/// `try await cancelWhenGracefulShutdown { await sweeper.run() }`. Time comes from the injected `now` and `sleep`,
+/// so retention is tested without waiting. A failed sweep is logged and retried at the next period; nothing is
+/// lost by retrying, since a sweep only deletes what is already past its cut-off.
+public struct RetentionSweeper: Sendable {
+    /// The store swept.
+    public let store: AnalyticsStore
+    /// Days per kind.
+    public let policy: RetentionPolicy
+    /// Time between sweeps.
+    public let period: Duration
+    private let now: @Sendable () -> Date
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private let logger: Logger
+
+    /// A sweeper; `now` and `sleep` default to the system clock and `Task.sleep`.
+    public init(
+        store: AnalyticsStore, policy: RetentionPolicy, period: Duration = .seconds(3600),
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        logger: Logger = Logger(label: "shoji.store.retention")
+    ) {
+        self.store = store
+        self.policy = policy
+        self.period = period
+        self.now = now
+        self.sleep = sleep
+        self.logger = logger
+    }
+
+    /// One sweep: delete what is past its cut-off at `now()`, then empty the WAL.
+    @discardableResult
+    public func sweep() async throws(StoreError) -> RetentionSweepReport {
+        let sweptAt = now()
+        var cutoffs: [RecordKind: Date] = [:]
+        for kind in RecordKind.allCases {
+            cutoffs[kind] = policy.cutoff(for: kind, now: sweptAt)
+        }
+        let deleted = try await store.deleteRecords(olderThan: cutoffs)
+        let complete = try await store.checkpointWAL()
+        let report = RetentionSweepReport(sweptAt: sweptAt, cutoffs: cutoffs, deleted: deleted, checkpointComplete: complete)
+        logger.debug("retention sweep", metadata: [
+            "deleted": "\(report.totalDeleted)", "checkpointComplete": "\(complete)",
+        ])
+        if !complete {
+            logger.warning("WAL checkpoint incomplete: another process is reading; deleted content stays in the WAL until the next sweep")
+        }
+        return report
+    }
+
+    /// Sweeps now and then once per period until the task is cancelled (or `sleep` throws).
+    public func run() async {
+        while !Task.isCancelled {
+            do {
+                try await sweep()
+            } catch {
+                logger.error("retention sweep failed; retrying next period", metadata: ["error": "\(error)"])
+            }
+            do {
+                try await sleep(period)
+            } catch {
+                return
+            }
+        }
+    }
+}

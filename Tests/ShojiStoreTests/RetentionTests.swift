@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ShojiStore
+
+@Suite("Retention")
+struct RetentionTests {
+    /// A camera id that appears in no other row, so its bytes can be looked for in the files.
+    static let marker = "MARKER-7f3a9c2e-only-in-the-old-row"
+
+    /// Old rows (60 days before `now`) of every kind, under the marker camera and area, and new rows (1 day old).
+    static func seed(_ store: AnalyticsStore, now: Date) async throws {
+        let d = Fixture.deploymentID
+        for (age, camera) in [(60.0, marker), (1.0, "cam-new")] {
+            let at = now.addingTimeInterval(-age * 86_400)
+            let bucket = try TimeBucket(containing: at, seconds: 300)
+            try await store.record(AnalyticsBatch(
+                lineCrossings: [LineCrossingCount(deploymentID: d, cameraID: camera, lineID: "gate", direction: .aToB, bucket: bucket, count: 5)],
+                attributes: [AttributeCount(deploymentID: d, cameraID: camera, bucket: bucket, ageBand: .age30to39, gender: .male, count: 1)],
+                zoneDwell: [ZoneDwellStat(deploymentID: d, cameraID: camera, zoneID: "z", bucket: bucket, visits: 1, totalDwellSeconds: 4)],
+                zoneTransitions: [ZoneTransitionCount(deploymentID: d, cameraID: camera, fromZoneID: "a", toZoneID: "b", bucket: bucket, count: 1)],
+                trajectories: [FlowTrajectory(visitID: UUID(), deploymentID: d, cameraID: camera, started: at.addingTimeInterval(-60), ended: at,
+                                              points: [FlowPoint(offset: 0, x: 1, y: 1)])],
+                heatmaps: [HeatmapGrid(deploymentID: d, cameraID: camera, bucket: bucket, columns: 1, rows: 1, cellSize: 1, counts: [3])],
+                congestion: [CongestionSnapshot(deploymentID: d, areaID: camera, takenAt: at, personCount: 9, level: .moderate)]))
+        }
+    }
+
+    /// Rows per kind's table, straight from SQL.
+    static func rowCounts(_ store: AnalyticsStore) async throws -> [RecordKind: Int] {
+        try await store.pool.read { db in
+            var counts: [RecordKind: Int] = [:]
+            for kind in RecordKind.allCases {
+                counts[kind] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(kind.storage.table)")
+            }
+            return counts
+        }
+    }
+
+    @Test("a sweep deletes old rows of every kind, keeps new ones, and the marker is gone from the .sqlite, -wal and -shm bytes")
+    func sweepErasesFromFiles() async throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("retention.sqlite")
+        let store = try await dir.store("retention.sqlite")
+        let now = Fixture.day
+        try await Self.seed(store, now: now)
+
+        let marker = Data(Self.marker.utf8)
+        #expect(databaseFileBytes(path).range(of: marker) != nil, "the marker must be on disk before the sweep, or the test proves nothing")
+        #expect(try await Self.rowCounts(store) == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 2) }))
+
+        let policy = try RetentionPolicy(days: [:], defaultDays: 30)
+        let sweeper = RetentionSweeper(store: store, policy: policy, now: { now })
+        let report = try await sweeper.sweep()
+
+        #expect(report.deleted == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 1) }))
+        #expect(report.checkpointComplete)
+        #expect(try await Self.rowCounts(store) == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 1) }))
+        let query = ReportQuery(since: now.addingTimeInterval(-365 * 86_400))
+        #expect(try await store.lineCrossingTotals(query).map(\.cameraID) == ["cam-new"])
+        #expect(try await store.trajectories(query).map(\.cameraID) == ["cam-new"])
+        #expect(try await store.latestCongestion().map(\.areaID) == ["cam-new"])
+
+        let after = databaseFileBytes(path)
+        #expect(after.range(of: marker) == nil, "deleted content must not remain in the database files")
+        #expect(after.range(of: Data("cam-new".utf8)) != nil, "kept rows are still on disk")
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(walSize == 0, "the WAL is truncated")
+    }
+
+    @Test("days per kind: a kind with longer retention keeps its rows; a kind with no retention is not swept")
+    func perKindDays() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try await dir.store()
+        let now = Fixture.day
+        try await Self.seed(store, now: now)
+        let policy = try RetentionPolicy(manifestDays: ["line_crossings": 90, "attributes": 7, "flow_trajectories": 0])
+        #expect(Set(policy.unboundedKinds) == Set(RecordKind.allCases).subtracting([.lineCrossings, .attributes, .flowTrajectories]))
+        let report = try await RetentionSweeper(store: store, policy: policy, now: { now }).sweep()
+        #expect(report.deleted == [.lineCrossings: 0, .attributes: 1, .flowTrajectories: 2])
+        let counts = try await Self.rowCounts(store)
+        #expect(counts[.lineCrossings] == 2)
+        #expect(counts[.attributes] == 1)
+        #expect(counts[.flowTrajectories] == 0)
+        #expect(counts[.heatmaps] == 2)
+    }
+
+    @Test("a policy refuses negative days and unknown kind names")
+    func policyValidation() {
+        #expect(throws: StoreError.self) { try RetentionPolicy(days: [.heatmaps: -1]) }
+        #expect(throws: StoreError.self) { try RetentionPolicy(days: [:], defaultDays: -3) }
+        #expect { try RetentionPolicy(manifestDays: ["faces": 3]) } throws: { error in
+            String(describing: error).contains("line_crossings")
+        }
+    }
+
+    @Test("run() sweeps once per period with the injected clock and stops when sleep is cancelled")
+    func runLoop() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try await dir.store()
+        let start = Fixture.day
+        try await Self.seed(store, now: start)
+        let clock = TestClock(start: start)
+        // Retention 30 days: the first sweep removes the 60-day-old rows; after the clock moves 40 days the
+        // 1-day-old rows are 41 days old and the second sweep removes them.
+        let sweeper = RetentionSweeper(
+            store: store, policy: try RetentionPolicy(days: [.lineCrossings: 30]), period: .seconds(3600),
+            now: { clock.now }, sleep: { period in try await clock.sleep(period, advancingBy: 40 * 86_400, stopAfter: 2) })
+        await sweeper.run()
+
+        #expect(clock.sleeps == [.seconds(3600), .seconds(3600)])
+        #expect(try await Self.rowCounts(store)[.lineCrossings] == 0)
+        #expect(try await Self.rowCounts(store)[.attributes] == 2, "kinds without retention are kept")
+    }
+}
+
+/// A clock the test moves: each sleep advances it, and the n-th sleep throws CancellationError to end run().
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    private var recorded: [Duration] = []
+
+    init(start: Date) { current = start }
+
+    var now: Date { lock.withLock { current } }
+    var sleeps: [Duration] { lock.withLock { recorded } }
+
+    func sleep(_ period: Duration, advancingBy seconds: TimeInterval, stopAfter limit: Int) async throws {
+        let count = lock.withLock {
+            recorded.append(period)
+            current = current.addingTimeInterval(seconds)
+            return recorded.count
+        }
+        if count >= limit { throw CancellationError() }
+    }
+}
