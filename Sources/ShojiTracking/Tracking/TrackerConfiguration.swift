@@ -1,0 +1,102 @@
+/// Knobs of ``MultiObjectTracker``. The defaults follow ByteTrack and SORT and suit a person detector on
+/// 768×576 video at 7–25 detector frames per second; tune them against MOT ground truth with
+/// ``MOTEvaluator``.
+///
+/// "Round" below means one call of ``MultiObjectTracker/update(frame:detections:)`` — one frame on which the
+/// detector ran. Frames advanced with ``MultiObjectTracker/predict(frame:)`` are not rounds: a skipped
+/// detector frame is no evidence that a person left.
+public struct TrackerConfiguration: Hashable, Sendable, Codable {
+    /// Detections at or above this confidence take part in the first association pass and may start tracks
+    /// (default 0.5, ByteTrack's `track_thresh`).
+    public var highConfidence: Double
+    /// Detections below this confidence are ignored; those in [`lowConfidence`, `highConfidence`) are used
+    /// only in the second pass, to keep existing tracks alive through occlusion (default 0.1).
+    public var lowConfidence: Double
+    /// An unmatched detection starts a new tentative track only at or above this confidence (default 0.6,
+    /// ByteTrack's `det_thresh`). Raise it to suppress tracks born from clutter.
+    public var newTrackConfidence: Double
+    /// Minimum IoU between a track's predicted box and a high-confidence detection for a match, in the first
+    /// pass and for tentative tracks (default 0.3). Lower it for low frame rates or fast motion.
+    public var minimumIoU: Double
+    /// Minimum IoU for the second pass (low-confidence detections to still-unmatched confirmed tracks);
+    /// stricter than the first because those detections are less reliable (default 0.5).
+    public var secondPassMinimumIoU: Double
+    /// A tentative track is confirmed — gets an id and is reported — after this many matched detections
+    /// (default 3). 1 confirms at birth.
+    public var minimumHits: Int
+    /// … which must happen within this many rounds of its birth, counting the birth round, or the tentative
+    /// track is dropped without a trace (default 5; equal to `minimumHits` demands consecutive hits).
+    public var confirmationWindow: Int
+    /// A confirmed track ends after this many consecutive rounds without a match (default 30). With the
+    /// detector on every k-th frame that is `k × maxAge` frames.
+    public var maxAge: Int
+    /// A lost track is still reported (with its predicted box) for this many unmatched rounds (default 0:
+    /// only tracks matched in the latest round are reported, as SORT does). Raising it can recover short
+    /// detector gaps at the cost of false positives when people leave.
+    public var reportLostRounds: Int
+    /// Kalman noise weights.
+    public var noise: KalmanBoxFilter.Noise
+
+    /// Creates a configuration; every parameter has the documented default.
+    public init(highConfidence: Double = 0.5, lowConfidence: Double = 0.1, newTrackConfidence: Double = 0.6,
+                minimumIoU: Double = 0.3, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
+                confirmationWindow: Int = 5, maxAge: Int = 30, reportLostRounds: Int = 0,
+                noise: KalmanBoxFilter.Noise = KalmanBoxFilter.Noise()) {
+        self.highConfidence = highConfidence
+        self.lowConfidence = lowConfidence
+        self.newTrackConfidence = newTrackConfidence
+        self.minimumIoU = minimumIoU
+        self.secondPassMinimumIoU = secondPassMinimumIoU
+        self.minimumHits = minimumHits
+        self.confirmationWindow = confirmationWindow
+        self.maxAge = maxAge
+        self.reportLostRounds = reportLostRounds
+        self.noise = noise
+    }
+
+    /// Decodes a configuration in which every key is optional and falls back to its default, so a deployment
+    /// file only names what it changes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = TrackerConfiguration()
+        self.init(
+            highConfidence: try c.decodeIfPresent(Double.self, forKey: .highConfidence) ?? d.highConfidence,
+            lowConfidence: try c.decodeIfPresent(Double.self, forKey: .lowConfidence) ?? d.lowConfidence,
+            newTrackConfidence: try c.decodeIfPresent(Double.self, forKey: .newTrackConfidence) ?? d.newTrackConfidence,
+            minimumIoU: try c.decodeIfPresent(Double.self, forKey: .minimumIoU) ?? d.minimumIoU,
+            secondPassMinimumIoU: try c.decodeIfPresent(Double.self, forKey: .secondPassMinimumIoU) ?? d.secondPassMinimumIoU,
+            minimumHits: try c.decodeIfPresent(Int.self, forKey: .minimumHits) ?? d.minimumHits,
+            confirmationWindow: try c.decodeIfPresent(Int.self, forKey: .confirmationWindow) ?? d.confirmationWindow,
+            maxAge: try c.decodeIfPresent(Int.self, forKey: .maxAge) ?? d.maxAge,
+            reportLostRounds: try c.decodeIfPresent(Int.self, forKey: .reportLostRounds) ?? d.reportLostRounds,
+            noise: try c.decodeIfPresent(KalmanBoxFilter.Noise.self, forKey: .noise) ?? d.noise)
+    }
+
+    /// Checks every knob's range; ``MultiObjectTracker`` calls this and refuses an invalid configuration.
+    public func validate() throws(TrackerConfigurationError) {
+        func unit(_ value: Double, _ name: String) throws(TrackerConfigurationError) {
+            guard value.isFinite, value >= 0, value <= 1 else { throw .outOfRange(name, "must be in [0, 1], is \(value)") }
+        }
+        try unit(highConfidence, "highConfidence")
+        try unit(lowConfidence, "lowConfidence")
+        try unit(newTrackConfidence, "newTrackConfidence")
+        try unit(minimumIoU, "minimumIoU")
+        try unit(secondPassMinimumIoU, "secondPassMinimumIoU")
+        guard lowConfidence <= highConfidence else {
+            throw .outOfRange("lowConfidence", "must not exceed highConfidence (\(highConfidence)), is \(lowConfidence)")
+        }
+        guard minimumIoU > 0, secondPassMinimumIoU > 0 else {
+            throw .outOfRange("minimumIoU", "IoU gates must be above 0, or boxes that do not touch would match")
+        }
+        guard minimumHits >= 1 else { throw .outOfRange("minimumHits", "must be at least 1, is \(minimumHits)") }
+        guard confirmationWindow >= minimumHits else {
+            throw .outOfRange("confirmationWindow", "must be at least minimumHits (\(minimumHits)), is \(confirmationWindow)")
+        }
+        guard maxAge >= 0 else { throw .outOfRange("maxAge", "must be 0 or more, is \(maxAge)") }
+        guard reportLostRounds >= 0 else { throw .outOfRange("reportLostRounds", "must be 0 or more, is \(reportLostRounds)") }
+        for (value, name) in [(noise.position, "noise.position"), (noise.velocity, "noise.velocity"),
+                              (noise.measurement, "noise.measurement")] {
+            guard value.isFinite, value > 0 else { throw .outOfRange(name, "must be a positive number, is \(value)") }
+        }
+    }
+}
