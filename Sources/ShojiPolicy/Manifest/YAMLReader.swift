@@ -13,10 +13,14 @@ struct YAMLReader {
         return ManifestError(file: file, line: mark?.line, column: mark?.column, key: path ?? self.path, problem: problem)
     }
 
+    /// The node's tag, resolved from the plain scalar's text when implicit ("5" → int, "true" → bool; a quoted
+    /// "5" stays a string).
+    var resolvedTag: Tag.Name { Resolver.default.resolveTag(of: node) }
+
     var kindName: String {
         switch node {
         case .scalar(let scalar):
-            switch Tag.Name(rawValue: scalar.tag.rawValue) {
+            switch resolvedTag {
             case .null: "null"
             case .bool: "a boolean"
             case .int: "an integer"
@@ -63,21 +67,21 @@ struct YAMLReader {
     }
 
     func string() throws(ManifestError) -> String {
-        guard case .scalar(let scalar) = node, Tag.Name(rawValue: scalar.tag.rawValue) != .null else {
+        guard case .scalar(let scalar) = node, resolvedTag != .null else {
             throw error(.wrongType(expected: "a string", found: kindName))
         }
         return scalar.string
     }
 
     func bool() throws(ManifestError) -> Bool {
-        guard case .scalar(let scalar) = node, Tag.Name(rawValue: scalar.tag.rawValue) == .bool, let value = node.bool else {
+        guard case .scalar = node, resolvedTag == .bool, let value = node.bool else {
             throw error(.wrongType(expected: "true or false", found: kindName))
         }
         return value
     }
 
     func int() throws(ManifestError) -> Int {
-        guard case .scalar(let scalar) = node, Tag.Name(rawValue: scalar.tag.rawValue) == .int, let value = node.int else {
+        guard case .scalar = node, resolvedTag == .int, let value = node.int else {
             throw error(.wrongType(expected: "an integer", found: kindName))
         }
         return value
@@ -108,7 +112,7 @@ struct YAMLReader {
     func setting() throws(ManifestError) -> SettingValue {
         switch node {
         case .scalar(let scalar):
-            switch Tag.Name(rawValue: scalar.tag.rawValue) {
+            switch resolvedTag {
             case .null: return .null
             case .bool: return node.bool.map(SettingValue.bool) ?? .string(scalar.string)
             case .int: return node.int.map(SettingValue.int) ?? .string(scalar.string)
@@ -165,8 +169,9 @@ struct YAMLMapping {
 
     func optional(_ key: String) -> YAMLReader? {
         guard let entry = entries[key] else { return nil }
-        if case .scalar(let scalar) = entry.value, Tag.Name(rawValue: scalar.tag.rawValue) == .null { return nil }
-        return reader.child(entry.value, key: key)
+        let child = reader.child(entry.value, key: key)
+        if case .scalar = entry.value, child.resolvedTag == .null { return nil }
+        return child
     }
 
     func required(_ key: String, expected: String) throws(ManifestError) -> YAMLReader {
