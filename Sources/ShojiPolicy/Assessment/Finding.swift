@@ -74,7 +74,7 @@ public struct Finding: Sendable, Codable, Hashable {
         reason = LocalizedText(ja: applicability.reason.ja + satisfaction.reason.ja, en: applicability.reason.en + " " + satisfaction.reason.en)
         remedy = rule.remedy
         if rule.strength == .legalObligation {
-            status = satisfaction.missing.isEmpty ? .unmetObligation : .missingItem
+            status = satisfaction.isMissingItems ? .missingItem : .unmetObligation
             blocking = true
         } else {
             status = .recommendation

@@ -47,9 +47,8 @@ public enum PurposeLinter {
                         "「\(text)」は抽象的・一般的で、本人がどのような処理に利用されるか予測・想定できません。「お客様のサービスの向上」等の記載は、できる限り具体的に特定したことになりません（Q2-1）。何を推定・計測し、何に使うかを書いてください。",
                         "\"\(text)\" is abstract and general: a person cannot foresee what is done with their data. Phrases like \"improving customer service\" are not specific as far as possible (Q2-1). Say what is estimated or measured and what it is used for."),
                     sources: [.qa2_1Specific, .art17_1]))
-                continue
             }
-            for useCase in purpose.useCases.sorted() {
+            for useCase in purpose.useCases.sorted() where !isAbstract(text, language: language) {
                 let terms = concreteTerms[useCase]?[language] ?? []
                 guard !terms.contains(where: { mentions(text, $0, language: language) }) else { continue }
                 issues.append(PurposeIssue(

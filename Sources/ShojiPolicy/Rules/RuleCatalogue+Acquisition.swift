@@ -25,8 +25,8 @@ extension RuleCatalogue {
             check: { context in
                 .when(context.manifest.notice.signItems.contains(.operating),
                       yes: ("「カメラ作動中」を現地に掲示しています。", "The sign shows that the camera is operating."),
-                      no: ("カメラが作動中であることの掲示がありません。掲示がなければ容易に認識可能とはいえません。", "No sign shows that the camera is operating; without it the capture is not easily recognisable."),
-                      missing: ["notice.signage.items: operating"])
+                      lacking: ("カメラが作動中であることの掲示がありません。掲示がなければ容易に認識可能とはいえません。", "No sign shows that the camera is operating; without it the capture is not easily recognisable."),
+                      items: ["notice.signage.items: operating"])
             },
             remedy: L("入口や設置場所、機器の表示面に「カメラ作動中」を掲示してください（`shoji notice` で掲示物を作成できます）。",
                       "Put a 'camera in operation' sign at the entrance, the camera or on the device (`shoji notice` renders one).")),

@@ -101,8 +101,8 @@ extension RuleCatalogue {
                 }
                 return .when(notice.signItems.contains(.purpose),
                     yes: ("現地の掲示で利用目的を示しています。", "The on-site sign shows the purpose."),
-                    no: ("利用目的の公表（事前告知ページ）も現地掲示での表示もありません。", "The purpose is neither published (prior-notice page) nor shown on a sign."),
-                    missing: ["notice.prior_notice", "notice.signage.items: purpose"])
+                    lacking: ("利用目的の公表（事前告知ページ）も現地掲示での表示もありません。", "The purpose is neither published (prior-notice page) nor shown on a sign."),
+                    items: ["notice.prior_notice", "notice.signage.items: purpose"])
             },
             remedy: L("取得開始前に利用目的を事前告知ページで公表し、現地の掲示にも記載してください。",
                       "Publish the purposes on the prior-notice page before acquisition starts and show them on the sign.")),
@@ -204,8 +204,8 @@ extension RuleCatalogue {
         let ids = Array(Set(issues.map(\.purposeId))).sorted()
         return .when(issues.isEmpty,
             yes: ("該当する利用目的の日本語・英語の文面に明記されています。", "The Japanese and English texts of the purposes concerned state it."),
-            no: ("記載が不足している利用目的：\(ids.joined(separator: "、"))（\(Set(issues.map(\.language.rawValue)).sorted().joined(separator: "/"))）。",
+            lacking: ("記載が不足している利用目的：\(ids.joined(separator: "、"))（\(Set(issues.map(\.language.rawValue)).sorted().joined(separator: "/"))）。",
                  "Purposes that do not state it: \(ids.joined(separator: ", ")) (\(Set(issues.map(\.language.rawValue)).sorted().joined(separator: "/")))."),
-            missing: ids.map { "purposes[\($0)].text" })
+            items: ids.map { "purposes[\($0)].text" })
     }
 }

@@ -10,8 +10,8 @@ extension RuleCatalogue {
                 let missing = NoticePlan.Art32Item.allCases.filter { !context.manifest.notice.art32Items.contains($0) }
                 return .when(missing.isEmpty,
                     yes: ("名称・住所・代表者、利用目的、請求手続、安全管理措置、苦情窓口を公表しています。", "Name, address and representative, purposes, request procedure, safety measures and complaint contact are published."),
-                    no: ("公表事項が不足しています：\(missing.map(\.rawValue).joined(separator: ", "))。", "Published matters are missing: \(missing.map(\.rawValue).joined(separator: ", "))."),
-                    missing: missing.map { "notice.art32_published: \($0.rawValue)" })
+                    lacking: ("公表事項が不足しています：\(missing.map(\.rawValue).joined(separator: ", "))。", "Published matters are missing: \(missing.map(\.rawValue).joined(separator: ", "))."),
+                    items: missing.map { "notice.art32_published: \($0.rawValue)" })
             },
             remedy: L("事前告知ページに法32条の事項を掲載してください（`shoji notice` のページに含まれます）。", "Publish the Art. 32 matters on the notice page (`shoji notice` includes them).")),
         Rule(

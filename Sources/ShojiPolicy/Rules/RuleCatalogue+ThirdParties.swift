@@ -55,8 +55,8 @@ extension RuleCatalogue {
                 if !(joint.publishedOn.map { $0 <= context.manifest.startsOn } ?? false) { missing.append("joint_use.published_on ≤ starts_on") }
                 return .when(missing.isEmpty,
                     yes: ("共同利用の旨・項目・範囲・目的・責任者を \(joint.publishedOn.map(String.init(describing:)) ?? "") に公表済みです。", "Joint use, items, scope, purposes and responsible party published on \(joint.publishedOn.map(String.init(describing:)) ?? "")."),
-                    no: ("共同利用の公表事項が不足しているか、開始後の公表です。", "Joint-use items are incomplete or were published after the start."),
-                    missing: missing)
+                    lacking: ("共同利用の公表事項が不足しているか、開始後の公表です。", "Joint-use items are incomplete or were published after the start."),
+                    items: missing)
             },
             remedy: L("①共同利用する旨 ②項目 ③利用者の範囲 ④目的 ⑤責任者の氏名・住所・代表者を開始前に公表してください。", "Publish before starting: ① joint use ② items ③ scope of users ④ purposes ⑤ responsible party's name, address and representative.")),
         Rule(

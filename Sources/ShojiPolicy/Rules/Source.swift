@@ -59,7 +59,7 @@ public struct Source: Sendable, Codable, Hashable, CustomStringConvertible {
         case .cabinetOrder: LocalizedText(ja: "個人情報保護法施行令", en: "Cabinet Order")
         case .ppcGuidelines: LocalizedText(ja: "ガイドライン（通則編）", en: "PPC Guidelines (General Rules)")
         case .ppcQA: LocalizedText(ja: "個人情報保護委員会Q&A", en: "PPC Q&A")
-        case .ppcFaceID2023: LocalizedText(ja: "犯罪予防や安全確保のための顔識別機能付きカメラシステムの利用について", en: "PPC, face-identification camera systems for crime prevention and safety (March 2023)")
+        case .ppcFaceID2023: LocalizedText(ja: "犯罪予防や安全確保のための顔識別機能付きカメラシステムの利用について", en: "PPC, face-identification camera systems for crime prevention and safety")
         case .guidebook: LocalizedText(ja: "カメラ画像利活用ガイドブックver3.0", en: "Camera Image Utilization Guidebook ver3.0")
         }
     }
