@@ -10,6 +10,8 @@ struct Shoji: ParsableCommand {
             AnonymizeCommand.self,
             DoctorCommand.self,
             BenchCommand.self,
+            RunCommand.self,
+            ReportCommand.self,
         ]
     )
 }

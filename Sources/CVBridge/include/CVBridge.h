@@ -133,6 +133,24 @@ CVBStatus cvb_hog_person_detect(CVBHOGPersonDetector *detector, const CVBFrame *
 CVBStatus cvb_mask_regions(CVBFrame *frame, const CVBDetection *regions, int32_t count, CVBMaskMode mode,
                            CVBMaskShape shape, float strength);
 
+// MARK: Added for the analytics pipeline (crops and classifiers); declarations above are unchanged
+
+typedef struct CVBClassifier CVBClassifier;
+
+/// A deep copy of a rectangle of `frame` (clipped to it); NULL when the rectangle lies outside the frame.
+CVBFrame *_Nullable cvb_frame_crop(const CVBFrame *frame, int32_t x, int32_t y, int32_t width, int32_t height);
+
+/// An image classifier (ONNX) with a fixed input size and the preprocessing `(pixel - mean) * scale`, means in
+/// the model's channel order; `swap_rb` != 0 feeds RGB (frames are BGR).
+CVBClassifier *_Nullable cvb_classifier_create(const char *model_path, int32_t input_width, int32_t input_height,
+                                               float scale, float mean0, float mean1, float mean2, int32_t swap_rb);
+void cvb_classifier_free(CVBClassifier *_Nullable classifier);
+/// Classifies the region (x, y, width, height) of `frame`, resized to the input size; parts of the region
+/// outside the frame are black. Writes up to `capacity` output values and their count into `*count`. The crop
+/// exists only inside the call.
+CVBStatus cvb_classifier_run(CVBClassifier *classifier, const CVBFrame *frame, float x, float y, float width,
+                             float height, float *outputs, int32_t capacity, int32_t *count);
+
 #pragma clang assume_nonnull end
 
 #ifdef __cplusplus

@@ -2,11 +2,11 @@ import Foundation
 
 /// A pipeline stage on its own thread. Blocking OpenCV calls run here rather than in Swift's cooperative pool,
 /// which has only as many threads as cores and must not be blocked.
-final class StageThread: @unchecked Sendable {
+package final class StageThread: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts `body` on a new thread named `name`.
-    init(name: String, _ body: @escaping @Sendable () -> Void) {
+    package init(name: String, _ body: @escaping @Sendable () -> Void) {
         let thread = Thread { [finished] in
             body()
             finished.signal()
@@ -16,7 +16,7 @@ final class StageThread: @unchecked Sendable {
     }
 
     /// Waits until the stage's body has returned. Call once.
-    func join() {
+    package func join() {
         finished.wait()
     }
 }
@@ -36,25 +36,30 @@ final class FirstError: @unchecked Sendable {
 }
 
 /// A flag set once and read from any thread.
-final class LockedFlag: @unchecked Sendable {
+package final class LockedFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
 
+    /// A flag not yet set.
+    package init() {}
+
     /// Whether `set()` has been called.
-    var isSet: Bool { lock.withLock { value } }
+    package var isSet: Bool { lock.withLock { value } }
 
     /// Sets the flag.
-    func set() {
+    package func set() {
         lock.withLock { value = true }
     }
 }
 
 /// Moves a value that is not `Sendable` (an OpenCV handle wrapper) to the one stage thread that uses it from
 /// then on. The sender must not touch the value until that stage has been joined.
-struct Handoff<Value>: @unchecked Sendable {
-    let value: Value
+package struct Handoff<Value>: @unchecked Sendable {
+    /// The value handed over.
+    package let value: Value
 
-    init(_ value: Value) {
+    /// Wraps `value` for the hand-over.
+    package init(_ value: Value) {
         self.value = value
     }
 }

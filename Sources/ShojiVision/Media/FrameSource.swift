@@ -35,6 +35,7 @@ public final class FrameSource {
 
     private let policy: ReconnectPolicy
     private let sleep: @Sendable (Duration) -> Void
+    private let isCancelled: @Sendable () -> Bool
     private var reader: OpaquePointer?
     private var images: [URL] = []
     private var nextImage = 0
@@ -42,13 +43,18 @@ public final class FrameSource {
 
     /// Opens a source. Throws `VisionError` when a file input cannot be read at all; a live source that is
     /// down at start is retried by `next()` under `reconnect`.
-    /// - Parameter sleep: how to wait between reconnection attempts (injected so tests need not wait).
+    /// - Parameters:
+    ///   - sleep: how to wait between reconnection attempts (injected so tests need not wait).
+    ///   - isCancelled: asked before each reconnection attempt; when it returns true a live source stops
+    ///     retrying and `next()` returns nil, so that a shutdown is not held up by a dead camera.
     public init(_ input: MediaInput, reconnect: ReconnectPolicy = ReconnectPolicy(),
-                sleep: @escaping @Sendable (Duration) -> Void = FrameSource.blockingSleep) throws {
+                sleep: @escaping @Sendable (Duration) -> Void = FrameSource.blockingSleep,
+                isCancelled: @escaping @Sendable () -> Bool = { false }) throws {
         _ = VisionRuntime.configured
         self.input = input
         self.policy = reconnect
         self.sleep = sleep
+        self.isCancelled = isCancelled
         switch input {
         case .image(let url):
             images = [url]
@@ -69,8 +75,8 @@ public final class FrameSource {
         cvb_video_free(reader)
     }
 
-    /// The next frame, or nil at the end of a file source. A live source blocks while reconnecting and throws
-    /// `VisionError.sourceLost` when its policy gives up. An unreadable image in a folder throws; the caller
+    /// The next frame, or nil at the end of a file source (or of a live source once `isCancelled` says so).
+    /// A live source blocks while reconnecting and throws `VisionError.sourceLost` when its policy gives up. An unreadable image in a folder throws; the caller
     /// may call `next()` again to go on with the next image.
     public func next() throws -> Frame? {
         switch input {
@@ -115,12 +121,14 @@ public final class FrameSource {
                 cvb_video_free(reader)
                 self.reader = nil
             }
+            if isCancelled() { return nil }
             attempts += 1
             if let maximum = policy.maximumAttempts, attempts > maximum {
                 throw VisionError.sourceLost(uri: input.description, attempts: maximum)
             }
             sleep(delay)
             delay = min(delay * 2, policy.maximumDelay)
+            if isCancelled() { return nil }
             if let reopened = try? open() {
                 reader = reopened
                 reconnections += 1

@@ -1,0 +1,107 @@
+import Foundation
+import ShojiRender
+import ShojiStore
+import ShojiTracking
+
+/// The congestion picture of use case 6: a plain background (or the operator's floor-plan SVG), each area
+/// tinted by its level, one pictogram per person. It is drawn from positions only, so it holds no camera
+/// pixel; each new map replaces the last one on disk.
+struct IconMap {
+    /// One area as drawn.
+    struct Area {
+        var id: String
+        var polygon: Polygon
+        var people: Int
+        var level: CongestionLevel
+    }
+
+    var width: Double
+    var height: Double
+    var areas: [Area]
+    var people: [Point]
+    var takenAt: Date
+    /// The operator's floor-plan SVG (drawn in the same coordinates), or nil for a plain background.
+    var floorPlanSVG: String?
+
+    static func colour(_ level: CongestionLevel) -> String {
+        switch level {
+        case .light: "#4caf50"
+        case .moderate: "#ffc107"
+        case .crowded: "#ff7043"
+        case .veryCrowded: "#d32f2f"
+        }
+    }
+
+    /// The SVG document. No `<image>` element and no embedded raster: only shapes and text.
+    func svg() -> String {
+        func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" \
+        viewBox="0 0 \(number(width)) \(number(height))" font-family="Noto Sans CJK JP, sans-serif">
+        <rect x="0" y="0" width="\(number(width))" height="\(number(height))" fill="#f5f3ee"/>
+
+        """
+        if let floorPlanSVG { out += floorPlanSVG + "\n" }
+        for area in areas {
+            let points = area.polygon.vertices.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
+            let colour = Self.colour(area.level)
+            out += "<polygon points=\"\(points)\" fill=\"\(colour)\" fill-opacity=\"0.25\" stroke=\"\(colour)\" stroke-width=\"3\"/>\n"
+            let bounds = area.polygon.bounds
+            out += "<text x=\"\(number(bounds.x + 8))\" y=\"\(number(bounds.y + 24))\" font-size=\"18\" fill=\"#222\">"
+                + "\(Self.escape(area.id)): \(area.level.name) (\(area.people))</text>\n"
+        }
+        let size = max(8, height / 28)
+        for person in people {
+            // A pictogram: a head and a rounded body standing on the foot point.
+            let x = person.x, y = person.y
+            out += "<g fill=\"#1f3a60\"><circle cx=\"\(number(x))\" cy=\"\(number(y - size * 2.2))\" r=\"\(number(size * 0.45))\"/>"
+                + "<rect x=\"\(number(x - size * 0.5))\" y=\"\(number(y - size * 1.7))\" width=\"\(number(size))\" "
+                + "height=\"\(number(size * 1.7))\" rx=\"\(number(size * 0.35))\"/></g>\n"
+        }
+        let stamp = ISO8601DateFormatter().string(from: takenAt)
+        out += "<text x=\"8\" y=\"\(number(height - 10))\" font-size=\"14\" fill=\"#555\">\(stamp)</text>\n</svg>\n"
+        return out
+    }
+
+    /// Writes `<folder>/<name>.svg` and `.png`, each through a temporary file renamed over the previous map, so a
+    /// reader never sees half a map and no earlier map is left behind.
+    func write(to folder: URL, name: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let document = svg()
+        let svgURL = folder.appendingPathComponent("\(name).svg"), pngURL = folder.appendingPathComponent("\(name).png")
+        let svgTemporary = folder.appendingPathComponent(".\(name).svg.partial")
+        let pngTemporary = folder.appendingPathComponent(".\(name).png.partial")
+        defer {
+            try? FileManager.default.removeItem(at: svgTemporary)
+            try? FileManager.default.removeItem(at: pngTemporary)
+        }
+        try Data(document.utf8).write(to: svgTemporary)
+        try RasterExporter(dpi: 96).writePNG(svg: document, to: pngTemporary)
+        try Self.replace(svgURL, with: svgTemporary)
+        try Self.replace(pngURL, with: pngTemporary)
+    }
+
+    private static func replace(_ target: URL, with temporary: URL) throws {
+        guard rename(temporary.path, target.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// The inner markup of an operator's floor-plan SVG file, as a nested `<svg>` (the XML prolog removed).
+    /// Refused when it embeds a raster image: a floor plan must not smuggle camera pixels into the map.
+    static func floorPlan(at url: URL) throws -> String {
+        var text = try String(contentsOf: url, encoding: .utf8)
+        if let prolog = text.range(of: "?>"), text.hasPrefix("<?xml") { text = String(text[prolog.upperBound...]) }
+        guard !text.contains("<image"), !text.contains("data:image") else {
+            throw PipelineError.invalidSetting(camera: url.lastPathComponent, key: "floor_plan",
+                                               problem: "the floor plan embeds a raster image; draw it with shapes only")
+        }
+        return text
+    }
+}

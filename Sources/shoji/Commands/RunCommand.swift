@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ShojiPipeline
+import ShojiPolicy
+import ShojiStore
+import ShojiVision
+
+/// `shoji run manifest.yaml`: runs the analytics of an approved deployment on its cameras (live streams,
+/// devices, files) and stores the records in the database. SIGINT or SIGTERM stops it gracefully: every camera
+/// ends its tracks and what was counted is stored before the process exits.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the analytics an approved deployment manifest allows, storing records in the database.",
+        discussion: """
+            The manifest is assessed first: the run is refused (exit 1, findings printed) when a legal obligation \
+            is unmet or a camera runs a use case no declared purpose covers. Per camera, the settings map of the \
+            manifest gives lines, zones, homography, congestion areas, detect_every and the fps budget (see \
+            Sources/ShojiPipeline/README.md). No frame or crop is written anywhere; the only images written are \
+            congestion icon maps (shapes only) in --output. Stop with Ctrl-C or SIGTERM: counts are flushed.
+            """
+    )
+
+    @Argument(help: "The deployment manifest (YAML).")
+    var manifest: String
+
+    @Flag(name: .customLong("until-end"), help: "Stop once every camera's source has ended (video files).")
+    var untilEnd = false
+
+    @Option(help: "The analytics database (SQLite), created when missing.")
+    var database: String = "shoji.sqlite"
+
+    @Option(help: "Folder for congestion icon maps.")
+    var output: String = "out"
+
+    @Option(name: .customLong("max-frames"), help: "Read at most this many frames per camera.")
+    var maxFrames: Int?
+
+    @Flag(help: "Play video files in real time and drop frames the analysis cannot keep up with, like a live camera.")
+    var paced = false
+
+    @Option(help: "Deployment id the records carry (default: the manifest's file name without extension).")
+    var deployment: String?
+
+    @Option(name: .customLong("flush-seconds"), help: "Store what was counted this often.")
+    var flushSeconds: Int = 10
+
+    @Flag(help: "No live status line.")
+    var quiet = false
+
+    func validate() throws {
+        if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be at least 1") }
+        guard flushSeconds >= 1 else { throw ValidationError("--flush-seconds must be at least 1") }
+    }
+
+    func run() throws {
+        let manifestURL = URL(fileURLWithPath: manifest)
+        let data: Data, loaded: Manifest
+        do {
+            data = try Data(contentsOf: manifestURL)
+            loaded = try Manifest.load(contentsOf: manifestURL)
+        } catch let error as ManifestError {
+            throw CommandFailure(error.description, code: 2).report()
+        } catch {
+            throw CommandFailure("\(manifest): cannot read the manifest (\(error.localizedDescription))", code: 2).report()
+        }
+        let assessment = Assessment(manifest: loaded, asOf: CalendarDay(Date()))
+        let plan: PipelinePlan
+        do {
+            plan = try PipelinePlan.approve(
+                manifest: loaded, assessment: assessment,
+                deploymentID: deployment ?? manifestURL.deletingPathExtension().lastPathComponent,
+                manifestSHA256: SHA256Hex.digest(of: data), baseFolder: manifestURL.deletingLastPathComponent())
+        } catch {
+            if case .notApproved = error {
+                FileHandle.standardError.write(Data(assessment.text(.en).utf8))
+            }
+            throw CommandFailure(error.description, code: 1).report()
+        }
+        let store = try failingWithOneLine { try AnalyticsStore(path: database) }
+        var options = PipelineOptions()
+        options.untilEnd = untilEnd
+        options.maximumFrames = maxFrames
+        options.paced = paced
+        options.outputFolder = URL(fileURLWithPath: output)
+        options.flushInterval = .seconds(flushSeconds)
+        options.handlesSignals = true
+        let statusLine = StatusLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        options.onStatus = { statusLine.draw($0) }
+        var logger = Logger(label: "shoji.run")
+        logger.logLevel = .warning
+        let pipeline = try failingWithOneLine { try Pipeline(plan: plan, store: store, options: options, logger: logger) }
+        let cameras = plan.cameras.map { "\($0.id) [\($0.useCases.map(\.rawValue).joined(separator: ", "))]" }
+        FileHandle.standardError.write(Data("shoji run: deployment \(plan.deploymentID), cameras: \(cameras.joined(separator: "; "))\n".utf8))
+        try failingWithOneLine { try runBlocking { try await pipeline.run() } }
+        statusLine.finish()
+        for status in pipeline.status {
+            var line = "\(status.id): \(status.state.rawValue), \(status.framesProcessed) frames analysed, "
+                + "\(status.framesDropped) dropped, \(status.framesSkipped) skipped for the fps budget"
+            if status.badFrames > 0 { line += ", \(status.badFrames) bad frames" }
+            if status.reconnectAttempts > 0 { line += ", \(status.reconnectAttempts) reconnection attempts" }
+            if let problem = status.problem, status.state == .failed { line += " (\(problem))" }
+            print(line)
+        }
+        print("records stored in \(database)")
+    }
+}
+
+/// The live status line: one field per camera, redrawn in place on a terminal.
+final class StatusLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var width = 0
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func draw(_ statuses: [CameraStatus]) {
+        guard enabled else { return }
+        lock.withLock {
+            let line = statuses.map(\.summary).joined(separator: " | ")
+            let padding = max(0, width - line.count)
+            width = line.count
+            FileHandle.standardError.write(Data(("\r" + line + String(repeating: " ", count: padding)).utf8))
+        }
+    }
+
+    func finish() {
+        guard enabled else { return }
+        lock.withLock {
+            if width > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+            width = 0
+        }
+    }
+}
