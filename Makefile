@@ -27,6 +27,7 @@ test: setup
 ## Benchmarks (not tests): medians and ratios against a ceiling measured in the same run.
 bench: release
 	$(SHOJI) bench anonymize --video media/vtest.avi --runs 3 --json bench/results/anonymize.json
+	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --json bench/results/pipeline.json
 
 ## What is installed, missing or corrupt.
 doctor: release

@@ -40,13 +40,9 @@ final class RecordWriter: Service, CustomStringConvertible {
     private func flush(final: Bool) async {
         let batch = pending.take()
         guard !batch.isEmpty else { return }
-        do {
-            try await store.record(batch)
-            logger.debug("stored records", metadata: ["crossings": "\(batch.lineCrossings.count)",
-                                                      "trajectories": "\(batch.trajectories.count)"])
-        } catch {
-            logger.warning("records not stored yet: \(error.description)")
-            pending.putBack(batch)
+        if let transient = await store(batch) {
+            logger.warning("records not stored yet, retrying: \(transient.description)")
+            pending.putBack(transient.batch)
         }
     }
 
@@ -54,6 +50,46 @@ final class RecordWriter: Service, CustomStringConvertible {
     private func flushFinal() async throws {
         let batch = pending.take()
         guard !batch.isEmpty else { return }
-        try await store.record(batch)
+        if let transient = await store(batch) { throw transient.error }
+    }
+
+    /// What could not be stored for a reason that may pass (busy, disk full), to retry.
+    private struct Unstored {
+        var batch: AnalyticsBatch
+        var error: StoreError
+        var description: String { error.description }
+    }
+
+    /// Stores `batch` in one transaction. If the store refuses it, stores each kind of record on its own, so that
+    /// one refused kind (a heatmap grid of another shape after a settings change) does not lose the others; a
+    /// kind refused for good is logged and dropped, one refused for now is returned to retry.
+    private func store(_ batch: AnalyticsBatch) async -> Unstored? {
+        do {
+            try await store.record(batch)
+            return nil
+        } catch {
+            logger.debug("batch refused, storing kinds one by one: \(error.description)")
+        }
+        let parts = [
+            AnalyticsBatch(lineCrossings: batch.lineCrossings), AnalyticsBatch(attributes: batch.attributes),
+            AnalyticsBatch(zoneDwell: batch.zoneDwell), AnalyticsBatch(zoneTransitions: batch.zoneTransitions),
+            AnalyticsBatch(trajectories: batch.trajectories), AnalyticsBatch(heatmaps: batch.heatmaps),
+            AnalyticsBatch(congestion: batch.congestion),
+        ]
+        var unstored: Unstored?
+        for part in parts where !part.isEmpty {
+            do {
+                try await store.record(part)
+            } catch {
+                switch error {
+                case .busy, .diskFull, .sqlite:
+                    if unstored == nil { unstored = Unstored(batch: AnalyticsBatch(), error: error) }
+                    unstored?.batch.append(part)
+                default:
+                    logger.error("records dropped, the store refuses them: \(error.description)")
+                }
+            }
+        }
+        return unstored
     }
 }

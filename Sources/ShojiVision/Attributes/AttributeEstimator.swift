@@ -50,7 +50,9 @@ public final class AttributeEstimator {
 
     /// Age and gender of the face at `face` (frame pixels) in `frame`.
     public func estimate(face: PixelRect, in frame: Frame) throws -> AttributeEstimate {
-        guard face.width > 1, face.height > 1, face.area.isFinite else {
+        let limit = 1e6
+        guard face.width > 1, face.height > 1, face.width < limit, face.height < limit, abs(face.x) < limit,
+              abs(face.y) < limit else {
             throw VisionError.invalidArgument("face box \(face) is too small to estimate attributes")
         }
         let chip = Self.chip(around: face)

@@ -107,19 +107,32 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// The live status line: one field per camera, redrawn in place on a terminal.
+/// The live status line: one field per camera, redrawn in place on a terminal. Whatever the terminal, a camera
+/// whose source ends or fails gets one line of its own on standard error, once.
 final class StatusLine: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var width = 0
+    private var announced: Set<String> = []
 
     init(enabled: Bool) {
         self.enabled = enabled
     }
 
     func draw(_ statuses: [CameraStatus]) {
-        guard enabled else { return }
         lock.withLock {
+            for status in statuses where !announced.contains(status.id) {
+                let message: String
+                switch status.state {
+                case .ended: message = "\(status.id): source ended after \(status.framesProcessed) frames"
+                case .failed: message = "\(status.id): failed (\(status.problem ?? "unknown problem")); the other cameras go on"
+                default: continue
+                }
+                announced.insert(status.id)
+                clear()
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            guard enabled else { return }
             let line = statuses.map(\.summary).joined(separator: " | ")
             let padding = max(0, width - line.count)
             width = line.count
@@ -128,10 +141,12 @@ final class StatusLine: @unchecked Sendable {
     }
 
     func finish() {
-        guard enabled else { return }
-        lock.withLock {
-            if width > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
-            width = 0
-        }
+        lock.withLock { clear() }
+    }
+
+    private func clear() {
+        guard enabled, width > 0 else { return }
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: width) + "\r").utf8))
+        width = 0
     }
 }

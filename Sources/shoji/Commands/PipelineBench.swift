@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ShojiPipeline
+import ShojiPolicy
+import ShojiStore
+import ShojiVision
+
+/// `shoji bench pipeline`: how many live cameras (one video played as N cameras, each paced at a fixed frame
+/// rate) the pipeline keeps up with for counting + flow, beside the decode-only ceiling measured in the same run.
+struct PipelineBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Cameras kept up with (counting + flow, paced live playback) vs the decode-only ceiling.",
+        discussion: """
+            The video is played as 1, 2, … --cameras cameras at once, each paced at --fps like a live camera: \
+            a camera keeps up when the pipeline drops at most --max-drop of its frames. The deployment is \
+            examples/flow.yaml with a counting line and the counting purpose of examples/counting.yaml, so it \
+            goes through the same approval as 'shoji run'.
+            """
+    )
+
+    @Option(help: "The video played by every camera.")
+    var video: String = "media/vtest.avi"
+
+    @Option(help: "Frames per second each camera delivers.")
+    var fps: Double = 7
+
+    @Option(help: "Largest number of cameras to try.")
+    var cameras: Int = 6
+
+    @Option(help: "Seconds of playback per measurement.")
+    var seconds: Double = 15
+
+    @Option(help: "Runs of each measurement; the median is reported.")
+    var runs: Int = 3
+
+    @Option(name: .customLong("max-drop"), help: "Largest share of dropped frames that still counts as keeping up.")
+    var maxDrop: Double = 0.02
+
+    @Option(help: "Folder holding flow.yaml and counting.yaml.")
+    var examples: String = "examples"
+
+    @Option(help: "Also write the figures as JSON to this file.")
+    var json: String?
+
+    func validate() throws {
+        guard runs >= 1, cameras >= 1, fps > 0, seconds > 0 else {
+            throw ValidationError("--runs, --cameras, --fps and --seconds must be positive")
+        }
+    }
+
+    /// One measurement of N cameras.
+    struct Measurement: Codable {
+        var cameras: Int
+        var analysedFPSPerCamera: Double
+        var dropShare: Double
+        var keptUp: Bool
+    }
+
+    func run() throws {
+        let input = try failingWithOneLine { try MediaInput(argument: video) }
+        let base = try failingWithOneLine { try Self.manifest(examples: examples) }
+        var decodeRates: [Double] = []
+        var table: [Measurement] = []
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-bench-pipeline-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var ceilingReached = false
+        for count in 1...cameras where !ceilingReached {
+            var rates: [Double] = [], drops: [Double] = []
+            for run in 1...runs {
+                decodeRates.append(try failingWithOneLine { try AnonymizeBench.decodeOnly(input) })
+                let (rate, drop) = try failingWithOneLine {
+                    try measure(cameras: count, base: base, input: input, scratch: scratch.appendingPathComponent("\(count)-\(run)"))
+                }
+                rates.append(rate)
+                drops.append(drop)
+                FileHandle.standardError.write(Data(String(format: "%d camera(s), run %d/%d: %.2f frames/s per camera, %.1f%% dropped\n",
+                                                           count, run, runs, rate, drop * 100).utf8))
+            }
+            let measurement = Measurement(cameras: count, analysedFPSPerCamera: median(rates), dropShare: median(drops),
+                                          keptUp: median(drops) <= maxDrop)
+            table.append(measurement)
+            // Two failures in a row: more cameras will not do better.
+            if table.suffix(2).count == 2, table.suffix(2).allSatisfy({ !$0.keptUp }) { ceilingReached = true }
+        }
+        let decode = median(decodeRates)
+        let keptUp = table.filter(\.keptUp).map(\.cameras).max() ?? 0
+        let decodeCameras = decode / fps
+        print("benchmark: shoji pipeline (counting + flow, person detector every 3rd frame at 300x300) on \(input.displayName)")
+        print("  each camera paced at \(fps) frames/s for \(seconds) s; median of \(runs); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        for m in table {
+            print(String(format: "  %d camera(s): %6.2f frames/s analysed per camera, %5.1f%% dropped  %@",
+                         m.cameras, m.analysedFPSPerCamera, m.dropShare * 100, m.keptUp ? "kept up" : "fell behind"))
+        }
+        print(String(format: "  decode only (ceiling)    %8.1f frames/s = %.0f cameras at %.0f frames/s", decode, decodeCameras, fps))
+        print(String(format: "  cameras kept up with     %8d", keptUp))
+        print(String(format: "  ratio pipeline/decode    %8.3f (camera frames analysed per second / decoded per second)",
+                     Double(keptUp) * fps / decode))
+        print("  target >= 4 cameras      \(keptUp >= 4 ? "met" : "NOT met")")
+        if let json {
+            let figures: [String: Any] = [
+                "benchmark": "pipeline", "video": input.description, "runs": runs, "fps": fps, "seconds": seconds,
+                "cores": ProcessInfo.processInfo.activeProcessorCount, "decode_fps_median": decode,
+                "cameras_kept_up": keptUp, "decode_ceiling_cameras": decodeCameras,
+                "ratio": Double(keptUp) * fps / decode,
+                "measurements": table.map { ["cameras": $0.cameras, "fps_per_camera": $0.analysedFPSPerCamera,
+                                              "drop_share": $0.dropShare, "kept_up": $0.keptUp] as [String: Any] },
+            ]
+            let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
+            let url = URL(fileURLWithPath: json)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+    }
+
+    /// Runs `cameras` paced cameras for the configured time; returns the median analysed fps per camera and the
+    /// largest share of frames any camera dropped.
+    private func measure(cameras: Int, base: Manifest, input: MediaInput, scratch: URL) throws -> (Double, Double) {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var manifest = base
+        let template = base.cameras[0]
+        manifest.cameras = (1...cameras).map { index in
+            var camera = template
+            camera.id = "camera-\(index)"
+            camera.source = input.description
+            return camera
+        }
+        let assessment = Assessment(manifest: manifest, asOf: CalendarDay(Date()))
+        let plan = try PipelinePlan.approve(manifest: manifest, assessment: assessment, deploymentID: "bench",
+                                            manifestSHA256: String(repeating: "0", count: 64))
+        let store = try AnalyticsStore(path: scratch.appendingPathComponent("bench.sqlite").path)
+        var options = PipelineOptions()
+        options.untilEnd = true
+        options.paced = true
+        options.playbackFramesPerSecond = fps
+        options.maximumFrames = Int(seconds * fps)
+        options.outputFolder = scratch
+        var logger = Logger(label: "shoji.bench")
+        logger.logLevel = .error
+        let pipeline = try Pipeline(plan: plan, store: store, options: options, logger: logger)
+        let started = Date()
+        try runBlocking { try await pipeline.run() }
+        let elapsed = Date().timeIntervalSince(started)
+        let statuses = pipeline.status
+        let rates = statuses.map { Double($0.framesProcessed) / elapsed }
+        let drops = statuses.map { $0.framesRead > 0 ? Double($0.framesDropped) / Double($0.framesRead) : 1 }
+        return (median(rates), drops.max() ?? 1)
+    }
+
+    /// examples/flow.yaml with its first camera running counting and flow, and the counting purpose added.
+    static func manifest(examples: String) throws -> Manifest {
+        let folder = URL(fileURLWithPath: examples)
+        var flow = try Manifest.load(contentsOf: folder.appendingPathComponent("flow.yaml"))
+        let counting = try Manifest.load(contentsOf: folder.appendingPathComponent("counting.yaml"))
+        guard var camera = flow.cameras.first, let line = counting.cameras.first?.settings["lines"] else {
+            throw CommandFailure("\(examples)/flow.yaml or counting.yaml has no camera to copy")
+        }
+        camera.useCases = [.counting, .flow]
+        camera.settings["lines"] = line
+        flow.cameras = [camera]
+        flow.purposes += counting.purposes
+        return flow
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import ShojiPipeline
+import ShojiPolicy
+import ShojiStore
+import Testing
+
+@Suite("Flow (use case 2) and the privacy of what it keeps")
+struct FlowTests {
+    @Test("trajectories are in floor coordinates under visit ids that are never reused, across cameras and runs")
+    func visitIDsNeverReused() async throws {
+        let folder = try PipelineFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PipelineFixture.vtest()
+        let plan = try PipelineFixture.plan(try PipelineFixture.example("flow"))
+        let path = folder.appendingPathComponent("test.sqlite").path
+        for _ in 0..<2 {
+            let store = try AnalyticsStore(path: path)
+            let pipeline = try Pipeline(plan: plan, store: store,
+                                        options: PipelineFixture.options(folder: folder, frames: 150))
+            try await pipeline.run()
+            try store.close()
+        }
+        let store = try AnalyticsStore(path: path)
+        let trajectories = try await store.trajectories(ReportQuery(since: .distantPast))
+        // Two cameras (floor-a, floor-b) on the same video, twice: the same people, never the same id.
+        let perCamera = Dictionary(grouping: trajectories, by: \.cameraID).mapValues(\.count)
+        #expect(perCamera.count == 2)
+        #expect(perCamera.values.allSatisfy { $0 >= 6 }, "\(perCamera)")
+        #expect(Set(trajectories.map(\.visitID)).count == trajectories.count)
+        // floor-a has a homography to metres: its points lie on the 32 m × 32 m floor, not in 768 × 576 pixels.
+        let floorA = trajectories.filter { $0.cameraID == "floor-a" }.flatMap(\.points)
+        #expect(!floorA.isEmpty)
+        #expect(floorA.allSatisfy { $0.x > -10 && $0.x < 40 && $0.y > -5 && $0.y < 40 })
+        let dwell = try await store.zoneDwellTotals(ReportQuery(since: .distantPast))
+        #expect(dwell.contains { $0.zoneID == "east" && $0.visits > 0 })
+        let heatmaps = try await store.heatmapTotals(ReportQuery(since: .distantPast))
+        #expect(heatmaps.contains { $0.cameraID == "floor-a" && $0.counts.reduce(0, +) > 0 })
+    }
+
+    @Test("no aggregate table holds a per-person key, and no stored text holds a track number")
+    func noPerPersonKey() async throws {
+        let folder = try PipelineFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PipelineFixture.vtest()
+        var manifest = try PipelineFixture.example("flow")
+        manifest.cameras[0].useCases.append(.counting)
+        manifest.cameras[0].settings["lines"] = try PipelineFixture.example("counting").cameras[0].settings["lines"]
+        manifest.purposes += try PipelineFixture.example("counting").purposes
+        let (store, _) = try await PipelineFixture.run(try PipelineFixture.plan(manifest), folder: folder, frames: 200)
+        try store.close()
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("test.sqlite").path)
+        try await queue.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+            #expect(tables.contains("line_crossing_count"))
+            let personish = ["track", "person", "face", "visitor", "pseudonym", "embedding", "vector", "image"]
+            for table in tables {
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
+                for column in columns where personish.contains(where: column.lowercased().contains) {
+                    Issue.record("\(table).\(column) looks like a per-person key")
+                }
+                if table != "flow_trajectory" {
+                    #expect(!columns.contains { $0.lowercased().contains("visit_id") }, "\(table) carries a visit id")
+                }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT SUM(count) FROM line_crossing_count") ?? 0 > 0)
+        }
+    }
+}
