@@ -63,6 +63,28 @@ extern "C" CVBStatus cvb_classifier_run(CVBClassifier *c, const CVBFrame *frame,
     });
 }
 
+extern "C" CVBStatus cvb_classifier_run_affine(CVBClassifier *c, const CVBFrame *frame, const float *image_to_chip,
+                                               float *outputs, int32_t capacity, int32_t *count) {
+    return guarded<CVBStatus>(CVBStatusError, [&] {
+        *count = 0;
+        cv::Mat matrix(2, 3, CV_64F);
+        for (int i = 0; i < 6; ++i) {
+            if (!std::isfinite(image_to_chip[i])) { cvb::set_error("chip transform is not finite"); return CVBStatusError; }
+            matrix.at<double>(i / 3, i % 3) = image_to_chip[i];
+        }
+        cv::warpAffine(frame->mat, c->chip, matrix, c->input, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar());
+        cv::dnn::blobFromImage(c->chip, c->blob, c->scale, c->input, c->mean, c->swap_rb, /*crop=*/false);
+        c->chip.release();
+        c->net.setInput(c->blob);
+        c->output = c->net.forward();
+        const cv::Mat flat = c->output.reshape(1, 1);
+        const int n = std::min<int>(int(flat.total()), capacity);
+        for (int i = 0; i < n; ++i) outputs[i] = flat.at<float>(0, i);
+        *count = n;
+        return CVBStatusOK;
+    });
+}
+
 extern "C" CVBFrame *cvb_frame_crop(const CVBFrame *frame, int32_t x, int32_t y, int32_t width, int32_t height) {
     return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
         const cv::Rect inside = cvb::clip(x, y, width, height, frame->mat.size());

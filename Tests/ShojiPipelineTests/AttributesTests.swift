@@ -13,10 +13,10 @@ struct AttributesTests {
         // The same portrait six times: one person standing still, tracked across six frames.
         let frames = folder.appendingPathComponent("frames")
         try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true)
-        let portrait = PipelineFixture.media.appendingPathComponent("grace_hopper.jpg")
+        let portrait = PipelineFixture.media.appendingPathComponent("astronaut.png")
         try #require(FileManager.default.fileExists(atPath: portrait.path))
         for index in 0..<6 {
-            try FileManager.default.createSymbolicLink(at: frames.appendingPathComponent("\(index).jpg"),
+            try FileManager.default.createSymbolicLink(at: frames.appendingPathComponent("\(index).png"),
                                                        withDestinationURL: portrait)
         }
         var manifest = try PipelineFixture.example("attributes")

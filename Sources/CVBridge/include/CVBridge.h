@@ -151,6 +151,16 @@ void cvb_classifier_free(CVBClassifier *_Nullable classifier);
 CVBStatus cvb_classifier_run(CVBClassifier *classifier, const CVBFrame *frame, float x, float y, float width,
                              float height, float *outputs, int32_t capacity, int32_t *count);
 
+/// Runs the classifier on the chip that `image_to_chip` (a 2×3 affine matrix, row-major, from frame pixels to
+/// pixels of the classifier's input) cuts out of `frame`; outside the frame is black. For aligned face chips.
+CVBStatus cvb_classifier_run_affine(CVBClassifier *classifier, const CVBFrame *frame, const float *image_to_chip,
+                                    float *outputs, int32_t capacity, int32_t *count);
+
+/// Like cvb_centerface_detect, and also writes each face's five landmarks (x, y of the left eye, right eye,
+/// nose, left and right mouth corners, in frame pixels) into `landmarks`: 10 floats per face.
+CVBStatus cvb_centerface_detect_landmarks(CVBCenterFace *detector, const CVBFrame *frame, float threshold,
+                                          CVBDetection *results, float *landmarks, int32_t capacity, int32_t *count);
+
 #pragma clang assume_nonnull end
 
 #ifdef __cplusplus

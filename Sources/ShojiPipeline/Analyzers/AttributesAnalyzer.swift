@@ -103,11 +103,13 @@ final class AttributesAnalyzer: FrameAnalyzer {
                               width: box.width * 1.2, height: box.height * 0.5)
         guard let crop = frame.cropped(to: upper) else { return nil }
         let origin = (x: max(0, upper.x.rounded(.down)), y: max(0, upper.y.rounded(.down)))
-        guard let face = try faces.detect(in: crop).max(by: { $0.score < $1.score }),
-              face.box.width >= minimumFaceSize else { return nil }
-        let inFrame = face.box.offset(dx: origin.x, dy: origin.y)
-        let estimate = try estimator.estimate(face: inFrame, in: frame)
+        guard var face = try faces.detectWithLandmarks(in: crop).max(by: { $0.detection.score < $1.detection.score }),
+              face.detection.box.width >= minimumFaceSize else { return nil }
+        // Back to frame pixels, so that the aligned chip may reach beyond the crop.
+        face.detection.box = face.detection.box.offset(dx: origin.x, dy: origin.y)
+        face.landmarks = face.landmarks.map { PixelPoint(x: $0.x + origin.x, y: $0.y + origin.y) }
+        let estimate = try estimator.estimate(face: face, in: frame)
         return Sample(age: estimate.age, gender: estimate.gender,
-                      weight: estimate.genderConfidence * face.score)
+                      weight: estimate.genderConfidence * face.detection.score)
     }
 }

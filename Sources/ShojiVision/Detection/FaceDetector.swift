@@ -25,7 +25,7 @@ public final class FaceDetector {
 
     private let modelPath: URL
     private var networks: [PixelSize: OpaquePointer] = [:]
-    private var buffer = [CVBDetection](repeating: CVBDetection(), count: 512)
+    var buffer = [CVBDetection](repeating: CVBDetection(), count: 512)
 
     /// Loads the model from `models`. Throws when the file is missing or OpenCV cannot load it.
     public init(models: ModelStore = ModelStore(), detectionSize: PixelSize? = defaultDetectionSize,
@@ -59,7 +59,7 @@ public final class FaceDetector {
         return buffer.prefix(Int(count)).map(Detection.init(bridged:))
     }
 
-    private func network(for size: PixelSize) throws -> OpaquePointer {
+    func network(for size: PixelSize) throws -> OpaquePointer {
         let key = PixelSize(width: (size.width + 31) / 32 * 32, height: (size.height + 31) / 32 * 32)
         if let existing = networks[key] { return existing }
         guard let created = cvb_centerface_create(modelPath.path, Int32(key.width), Int32(key.height)) else {
