@@ -29,6 +29,7 @@ let package = Package(
         // Links only the OpenCV modules it uses; `pkg-config --libs opencv4` would load 375 shared objects.
         .target(
             name: "CVBridge",
+            exclude: ["README.md"],
             cxxSettings: [.unsafeFlags(["-isystem", "/usr/include/opencv4"])],
             linkerSettings: [
                 .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
@@ -43,6 +44,7 @@ let package = Package(
         .target(
             name: "ShojiVision",
             dependencies: ["CVBridge", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
         .target(name: "ShojiTracking", swiftSettings: strictSwift),
@@ -51,6 +53,7 @@ let package = Package(
         .target(
             name: "ShojiStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
         .target(

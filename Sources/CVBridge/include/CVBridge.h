@@ -51,7 +51,8 @@ typedef struct CVBHOGPersonDetector CVBHOGPersonDetector;
 /// The message of the last failed call on this thread ("" when none).
 const char *cvb_last_error(void);
 
-/// Silences OpenCV's own log output and sets the number of threads OpenCV may use for one call.
+/// Silences OpenCV's own log output and sets the threads OpenCV may use for one call: 0 leaves the setting
+/// as it is, -1 restores OpenCV's default (all cores), n > 0 sets n.
 void cvb_configure(int32_t threads);
 
 // MARK: Frames (8-bit BGR images)
