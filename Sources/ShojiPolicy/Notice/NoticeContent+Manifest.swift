@@ -39,6 +39,7 @@ extension NoticeContent {
             contact: contact,
             complaintContact: complaints,
             useCases: useCases,
+            assurances: Self.assurances(manifest),
             purposes: manifest.purposes.map(\.text),
             requestProcedure: Self.requestProcedure(manifest.rights),
             safetyMeasures: Self.safetyMeasures(manifest),
@@ -75,6 +76,18 @@ extension NoticeContent {
             let item = LocalizedText(ja: "\(kind.noticeShortLabel.ja): \(period.ja)", en: "\(kind.noticeShortLabel.en): \(period.en)")
             return seen.insert(item).inserted ? item : nil
         }
+    }
+
+    /// What can be promised from the manifest alone: no use case but redaction keeps any image, and the
+    /// record kinds a use case keeps say whether anything personal is kept.
+    static func assurances(_ manifest: Manifest) -> [LocalizedText] {
+        let useCases = manifest.useCases
+        var assurances = [useCases.contains(.redaction) ? NoticeWording.originalsNotStored : NoticeWording.imagesNotStored]
+        if !useCases.flatMap(\.keeps).contains(where: \.isPersonal) {
+            assurances.append(NoticeWording.nothingIdentifyingKept)
+        }
+        if manifest.thirdParties.isEmpty { assurances.append(NoticeWording.notProvided) }
+        return assurances
     }
 
     static func requestProcedure(_ rights: RightsHandling) -> NoticeRequestProcedure {

@@ -19,6 +19,8 @@ public struct NoticeContent: Sendable, Hashable {
     public var complaintContact: NoticeContact
     /// One entry per analysis the cameras feed, in guidebook order.
     public var useCases: [NoticeUseCase]
+    /// Short promises the deployment keeps by construction, printed prominently, e.g. 「撮影した映像は保存しません」.
+    public var assurances: [LocalizedText]
     /// Every purpose for which data from these cameras is used (Art. 32(1)(ii)).
     public var purposes: [LocalizedText]
     /// How to ask for disclosure, stop of use and deletion (Art. 32(1)(iii); Art. 33–38).
@@ -42,6 +44,7 @@ public struct NoticeContent: Sendable, Hashable {
         contact: NoticeContact,
         complaintContact: NoticeContact? = nil,
         useCases: [NoticeUseCase],
+        assurances: [LocalizedText] = [],
         purposes: [LocalizedText]? = nil,
         requestProcedure: NoticeRequestProcedure,
         safetyMeasures: [LocalizedText],
@@ -56,6 +59,7 @@ public struct NoticeContent: Sendable, Hashable {
         self.contact = contact
         self.complaintContact = complaintContact ?? contact
         self.useCases = useCases
+        self.assurances = assurances
         self.purposes = purposes ?? useCases.flatMap(\.purposes)
         self.requestProcedure = requestProcedure
         self.safetyMeasures = safetyMeasures

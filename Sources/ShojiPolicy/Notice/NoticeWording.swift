@@ -12,6 +12,15 @@ public enum NoticeWording {
     /// The complaint desk when no privacy officer is named.
     public static let complaintDesk = LocalizedText(ja: "苦情・お問い合わせ窓口", en: "Complaints and inquiries")
 
+    // MARK: Assurances on the sign
+
+    static let imagesNotStored = LocalizedText(ja: "撮影した映像は保存しません", en: "Camera images are not stored")
+    static let originalsNotStored = LocalizedText(
+        ja: "加工前の映像は保存しません（顔・ナンバーは加工）", en: "Unmasked images are not stored (faces and plates masked)")
+    static let nothingIdentifyingKept = LocalizedText(
+        ja: "個人を特定できる情報は保存しません", en: "Nothing that identifies you is kept")
+    static let notProvided = LocalizedText(ja: "第三者には提供しません", en: "Not provided to third parties")
+
     // MARK: Requests (Art. 33–35)
 
     static let disclosure = LocalizedText(
