@@ -48,6 +48,8 @@ extension NoticeContent {
                 let task = processor.tasks.map { LocalizedText(ja: "\($0)（\(role.ja)）", en: "\($0) (\(role.en))") } ?? role
                 return NoticeProcessor(name: LocalizedText(verbatim: processor.name), task: task, country: processor.country)
             },
+            faceIdentificationRules: manifest.useCases.contains(.watchlist)
+                ? Self.faceIdentificationRules(manifest.watchlist) : [],
             jointUse: manifest.jointUse.map { Self.jointUse($0, manifest: manifest, operator: operatingEntity) },
             thirdPartyProvision: manifest.thirdParties.isEmpty
                 ? [NoticeWording.noThirdPartyProvision]
@@ -88,6 +90,21 @@ extension NoticeContent {
         }
         if manifest.thirdParties.isEmpty { assurances.append(NoticeWording.notProvided) }
         return assurances
+    }
+
+    /// The watchlist's rules as sentences; only what the manifest declares.
+    static func faceIdentificationRules(_ policy: WatchlistPolicy?) -> [LocalizedText] {
+        guard let policy else { return [] }
+        var rules: [LocalizedText] = []
+        if let criteria = policy.registrationCriteria {
+            rules.append(LocalizedText(ja: "登録基準: \(criteria)", en: "Registration criteria: \(criteria)"))
+        }
+        if policy.objectiveEvidence { rules.append(NoticeWording.objectiveEvidence) }
+        if let approver = policy.approver { rules.append(NoticeWording.approvedBy(approver)) }
+        if policy.humanReview { rules.append(NoticeWording.humanReview) }
+        if policy.discardNonMatches { rules.append(NoticeWording.discardNonMatches) }
+        if let url = policy.rulesPublishedAt { rules.append(NoticeWording.rulesAt(url)) }
+        return rules
     }
 
     static func requestProcedure(_ rights: RightsHandling) -> NoticeRequestProcedure {

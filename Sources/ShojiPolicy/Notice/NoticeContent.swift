@@ -29,6 +29,9 @@ public struct NoticeContent: Sendable, Hashable {
     public var safetyMeasures: [LocalizedText]
     /// Businesses entrusted with the data (委託先); empty when none.
     public var processors: [NoticeProcessor]
+    /// The operating rules of face identification (registration criteria, approval, human review), published
+    /// as the PPC recommends for watchlists; empty when no watchlist runs.
+    public var faceIdentificationRules: [LocalizedText]
     /// The joint-use items; nil unless the manifest declares joint use (共同利用).
     public var jointUse: NoticeJointUse?
     /// Whether and to whom data is provided.
@@ -49,6 +52,7 @@ public struct NoticeContent: Sendable, Hashable {
         requestProcedure: NoticeRequestProcedure,
         safetyMeasures: [LocalizedText],
         processors: [NoticeProcessor] = [],
+        faceIdentificationRules: [LocalizedText] = [],
         jointUse: NoticeJointUse? = nil,
         thirdPartyProvision: [LocalizedText] = [NoticeWording.noThirdPartyProvision],
         startsOn: CalendarDay? = nil
@@ -64,6 +68,7 @@ public struct NoticeContent: Sendable, Hashable {
         self.requestProcedure = requestProcedure
         self.safetyMeasures = safetyMeasures
         self.processors = processors
+        self.faceIdentificationRules = faceIdentificationRules
         self.jointUse = jointUse
         self.thirdPartyProvision = thirdPartyProvision
         self.startsOn = startsOn

@@ -89,6 +89,24 @@ public enum NoticeWording {
             en: "Businesses in other countries (\(list)) handle the data; we take measures in view of those countries' data protection rules.")
     }
 
+    // MARK: Face identification (PPC Q&A Q1-11…Q1-13)
+
+    static let objectiveEvidence = LocalizedText(
+        ja: "登録は客観的な証拠に基づいて行い、疑いだけでは登録しません。",
+        en: "Registrations rest on objective evidence, never on suspicion alone.")
+    static func approvedBy(_ approver: String) -> LocalizedText {
+        LocalizedText(ja: "登録は\(approver)が承認します。", en: "Each registration is approved by: \(approver).")
+    }
+    static let humanReview = LocalizedText(
+        ja: "照合で一致した場合も、担当者が確認するまで何の対応も行いません。",
+        en: "A match leads to no action until a member of staff has checked it.")
+    static let discardNonMatches = LocalizedText(
+        ja: "登録者と一致しない方の顔特徴量は、照合後直ちに破棄します。",
+        en: "Face data of everyone who does not match is discarded right after matching.")
+    static func rulesAt(_ url: String) -> LocalizedText {
+        LocalizedText(ja: "運用ルールの全文: \(url)", en: "Full operating rules: \(url)")
+    }
+
     // MARK: Retention
 
     /// A retention period in words: 「2年」, 「30日」, 「保存しません」.
