@@ -32,7 +32,9 @@ struct CatalogueTests {
     @Test("APPI citations carry the pre-2022 article beside the current one")
     func renumbering() {
         #expect(Source.art21_4_iv.citation(.en) == "APPI Art. 21(4)(iv) [pre-2022: Art. 18(4)(iv)]")
-        #expect(Source.art18_1.citation(.ja) == "個人情報保護法 Art. 18(1)［旧Art. 16(1)］")
+        #expect(Source.art18_1.citation(.ja) == "個人情報保護法 第18条第1項［旧第16条第1項］")
+        #expect(Source.art21_4_iv.citation(.ja) == "個人情報保護法 第21条第4項第4号［旧第18条第4項第4号］")
+        #expect(Source.art33.citation(.ja) == "個人情報保護法 第33条第1項〜第3項［旧第28条第1項〜第3項］")
         #expect(Source.art19.former == nil)
         let appi = RuleCatalogue.all.flatMap(\.sources).filter { $0.kind == .appi }
         #expect(appi.allSatisfy { $0.former != nil || ["Art. 19", "Art. 26"].contains($0.reference) })
