@@ -28,7 +28,7 @@ extension NoticeContent {
                 purposes: manifest.purposes(covering: useCase).map(\.text),
                 captured: useCase.noticeCaptured,
                 kept: useCase.keeps.map(\.noticeLabel),
-                discarded: useCase.discardsAtOnce.map(\.noticeLabel),
+                discarded: useCase.noticeDiscarded,
                 retention: Self.retention(of: useCase.keeps, in: manifest.retention))
         }
 
