@@ -48,8 +48,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(name: "ShojiTracking", swiftSettings: strictSwift),
-        .target(name: "ShojiPolicy", dependencies: ["Yams"], swiftSettings: strictSwift),
-        .target(name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], swiftSettings: strictSwift),
+        .target(name: "ShojiPolicy", dependencies: ["Yams"], exclude: ["README.md"], swiftSettings: strictSwift),
+        .target(
+            name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "ShojiStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
@@ -77,7 +80,9 @@ let package = Package(
 
         .testTarget(name: "ShojiVisionTests", dependencies: ["ShojiVision"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiTrackingTests", dependencies: ["ShojiTracking"], swiftSettings: strictSwift),
-        .testTarget(name: "ShojiPolicyTests", dependencies: ["ShojiPolicy"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "ShojiPolicyTests", dependencies: ["ShojiPolicy"], exclude: ["Fixtures"], swiftSettings: strictSwift
+        ),
         .testTarget(name: "ShojiRenderTests", dependencies: ["ShojiRender", "ShojiPolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiStoreTests", dependencies: ["ShojiStore"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiPipelineTests", dependencies: ["ShojiPipeline"], swiftSettings: strictSwift),
