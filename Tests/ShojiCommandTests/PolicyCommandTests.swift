@@ -4,29 +4,10 @@ import Testing
 /// End-to-end runs of `shoji assess` and `shoji incident assess` on the examples: exit statuses and output.
 @Suite("shoji assess / shoji incident assess")
 struct PolicyCommandTests {
-    /// The package root (this file is Tests/ShojiCommandTests/PolicyCommandTests.swift).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The built `shoji` binary, next to the test bundle.
-    static var binary: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("shoji")
-        return FileManager.default.isExecutableFile(atPath: beside.path) ? beside : root.appendingPathComponent(".build/debug/shoji")
-    }
-
-    /// Runs `shoji` with `arguments` from the package root.
+    /// Runs `shoji` with `arguments` from the package root (the examples use repository-relative paths).
     func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try ShojiProcess.run(arguments, in: ShojiProcess.repository)
+        return (result.status, result.standardOutput, result.standardError)
     }
 
     @Test("A clean manifest exits 0")

@@ -75,8 +75,6 @@ double cvb_frame_detail(const CVBFrame *frame, int32_t x, int32_t y, int32_t wid
 
 /// Decodes an image file; NULL when it cannot be read.
 CVBFrame *_Nullable cvb_image_read(const char *path);
-/// Decodes an image from memory; NULL when the bytes are not an image.
-CVBFrame *_Nullable cvb_image_decode(const uint8_t *bytes, int64_t count);
 /// Encodes a frame to an image file whose format follows the extension.
 CVBStatus cvb_image_write(const CVBFrame *frame, const char *path);
 
