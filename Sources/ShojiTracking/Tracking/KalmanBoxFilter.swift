@@ -61,7 +61,7 @@ public struct KalmanBoxFilter: Hashable, Sendable {
     /// Starts a filter at `box` with zero velocity and a wide velocity uncertainty.
     public init(box: BoundingBox, noise: Noise = Noise()) {
         self.noise = noise
-        let sw = max(box.width, 1), sh = max(box.height, 1)
+        let sw = max(box.height, 1), sh = max(box.height, 1)
         func axis(_ value: Double, _ size: Double) -> Axis {
             let p = 2 * noise.position * size, v = 10 * noise.velocity * size
             return Axis(position: value, pp: p * p, vv: v * v)
@@ -74,7 +74,7 @@ public struct KalmanBoxFilter: Hashable, Sendable {
     public mutating func predict(frames: Int = 1) {
         guard frames > 0 else { return }
         let n = Double(frames)
-        let sw = max(w.position, 1), sh = max(h.position, 1)
+        let sw = max(h.position, 1), sh = max(h.position, 1)
         let qpw = (noise.position * sw) * (noise.position * sw), qvw = (noise.velocity * sw) * (noise.velocity * sw)
         let qph = (noise.position * sh) * (noise.position * sh), qvh = (noise.velocity * sh) * (noise.velocity * sh)
         cx.predict(frames: n, qp: qpw, qv: qvw)
@@ -85,7 +85,7 @@ public struct KalmanBoxFilter: Hashable, Sendable {
 
     /// Corrects the state with a measured box.
     public mutating func update(with box: BoundingBox) {
-        let sw = max(box.width, 1), sh = max(box.height, 1)
+        let sw = max(box.height, 1), sh = max(box.height, 1)
         let rw = (noise.measurement * sw) * (noise.measurement * sw)
         let rh = (noise.measurement * sh) * (noise.measurement * sh)
         let c = box.center

@@ -11,7 +11,8 @@
 /// 5. unmatched confirmed tracks become lost and end after `maxAge` rounds; tentative tracks that cannot reach
 ///    `minimumHits` within `confirmationWindow` rounds vanish;
 /// 6. remaining detections with confidence ≥ `newTrackConfidence` start tentative tracks.
-/// Each pass maximises the number of matches within its gate and, among those, minimises total 1 − IoU.
+/// Each pass is one optimal assignment on 1 − IoU with ByteTrack's (lapjv `cost_limit`) rule: a pair is
+/// matched only above its IoU gate, and one good match beats two poor ones.
 ///
 /// Ids are handed out at confirmation, so flicker that never confirms consumes none.
 ///
@@ -166,7 +167,7 @@ public struct MultiObjectTracker: Sendable {
             let predicted = slots[i].filter.box
             for j in columnDetections { costs.append(1 - predicted.iou(detections[j].box)) }
         }
-        solver.solve(costs: costs, rows: rows, columns: columns, maximumCost: 1 - minimumIoU, into: &assignment)
+        solver.solve(costs: costs, rows: rows, columns: columns, costLimit: 1 - minimumIoU, into: &assignment)
         for (r, c) in assignment.enumerated() where c >= 0 {
             let i = rowSlots[r], j = columnDetections[c]
             let detection = detections[j]
