@@ -177,6 +177,26 @@ struct MultiObjectTrackerTests {
         #expect(reported == [3])
     }
 
+    @Test func duplicateDetectionOfATrackedPersonStartsNoTrack() throws {
+        var tracker = try MultiObjectTracker()
+        for frame in 0..<20 {
+            var detections = [Detection(box: box(200 + Double(frame), 100), confidence: 0.9)]
+            // From frame 5 on the detector also returns a slightly shifted second box for the same person.
+            if frame >= 5 { detections.append(Detection(box: box(202 + Double(frame), 101), confidence: 0.8)) }
+            _ = tracker.update(frame: frame, detections: detections)
+        }
+        #expect(tracker.tracks.map(\.id) == [1])
+        #expect(tracker.liveTrackCount == 1)
+
+        var permissive = try MultiObjectTracker(configuration: TrackerConfiguration(duplicateIoU: 1))
+        for frame in 0..<20 {
+            var detections = [Detection(box: box(200 + Double(frame), 100), confidence: 0.9)]
+            if frame >= 5 { detections.append(Detection(box: box(202 + Double(frame), 101), confidence: 0.8)) }
+            _ = permissive.update(frame: frame, detections: detections)
+        }
+        #expect(permissive.tracks.map(\.id) == [1, 2])
+    }
+
     @Test func invalidConfigurationIsRefused() {
         #expect(throws: TrackerConfigurationError.self) { try MultiObjectTracker(configuration: TrackerConfiguration(lowConfidence: 0.7)) }
         #expect(throws: TrackerConfigurationError.self) { try MultiObjectTracker(configuration: TrackerConfiguration(minimumIoU: 0)) }

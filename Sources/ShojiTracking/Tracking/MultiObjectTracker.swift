@@ -10,7 +10,8 @@
 /// 4. tentative tracks ↔ remaining high-confidence detections, IoU ≥ `minimumIoU`;
 /// 5. unmatched confirmed tracks become lost and end after `maxAge` rounds; tentative tracks that cannot reach
 ///    `minimumHits` within `confirmationWindow` rounds vanish;
-/// 6. remaining detections with confidence ≥ `newTrackConfidence` start tentative tracks.
+/// 6. remaining detections with confidence ≥ `newTrackConfidence` start tentative tracks, unless they
+///    duplicate a confirmed track (IoU ≥ `duplicateIoU`).
 /// Each pass is one optimal assignment on 1 − IoU with ByteTrack's (lapjv `cost_limit`) rule: a pair is
 /// matched only above its IoU gate, and one good match beats two poor ones.
 ///
@@ -119,10 +120,14 @@ public struct MultiObjectTracker: Sendable {
             }
         }
 
-        // Births.
+        // Births, except duplicates of a confirmed track.
+        let confirmedBefore = slots.count
         for (j, d) in detections.enumerated()
         where !detectionMatched[j] && usable(d) && d.confidence >= config.highConfidence
             && d.confidence >= config.newTrackConfidence {
+            if config.duplicateIoU < 1, slots[0..<confirmedBefore].contains(where: {
+                $0.state != .tentative && $0.filter.box.iou(d.box) >= config.duplicateIoU
+            }) { continue }
             var slot = Slot(id: 0, filter: KalmanBoxFilter(box: d.box, noise: config.noise), frame: frame,
                             firstFrame: frame, hits: 1, rounds: 1, missed: 0, confidence: d.confidence,
                             state: .tentative)

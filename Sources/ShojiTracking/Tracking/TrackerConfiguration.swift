@@ -15,6 +15,10 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
     /// An unmatched detection starts a new tentative track only at or above this confidence (default 0.6,
     /// ByteTrack's `det_thresh`). Raise it to suppress tracks born from clutter.
     public var newTrackConfidence: Double
+    /// An unmatched detection overlapping a confirmed track's box by at least this IoU does not start a track
+    /// (default 0.8): detectors sometimes return a second, shifted box for one person, which would otherwise
+    /// become a duplicate track. 1 disables the rule.
+    public var duplicateIoU: Double
     /// Minimum IoU between a track's predicted box and a high-confidence detection for a match, in the first
     /// pass and for tentative tracks (default 0.3). Lower it (0.1–0.2) when the detector runs below about
     /// 5 fps for walking people: a newborn track has no velocity yet, so its second detection must still
@@ -42,12 +46,13 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
 
     /// Creates a configuration; every parameter has the documented default.
     public init(highConfidence: Double = 0.5, lowConfidence: Double = 0.1, newTrackConfidence: Double = 0.6,
-                minimumIoU: Double = 0.3, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
+                duplicateIoU: Double = 0.8, minimumIoU: Double = 0.3, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
                 confirmationWindow: Int = 5, maxAge: Int = 30, reportLostRounds: Int = 1,
                 noise: KalmanBoxFilter.Noise = KalmanBoxFilter.Noise()) {
         self.highConfidence = highConfidence
         self.lowConfidence = lowConfidence
         self.newTrackConfidence = newTrackConfidence
+        self.duplicateIoU = duplicateIoU
         self.minimumIoU = minimumIoU
         self.secondPassMinimumIoU = secondPassMinimumIoU
         self.minimumHits = minimumHits
@@ -66,6 +71,7 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
             highConfidence: try c.decodeIfPresent(Double.self, forKey: .highConfidence) ?? d.highConfidence,
             lowConfidence: try c.decodeIfPresent(Double.self, forKey: .lowConfidence) ?? d.lowConfidence,
             newTrackConfidence: try c.decodeIfPresent(Double.self, forKey: .newTrackConfidence) ?? d.newTrackConfidence,
+            duplicateIoU: try c.decodeIfPresent(Double.self, forKey: .duplicateIoU) ?? d.duplicateIoU,
             minimumIoU: try c.decodeIfPresent(Double.self, forKey: .minimumIoU) ?? d.minimumIoU,
             secondPassMinimumIoU: try c.decodeIfPresent(Double.self, forKey: .secondPassMinimumIoU) ?? d.secondPassMinimumIoU,
             minimumHits: try c.decodeIfPresent(Int.self, forKey: .minimumHits) ?? d.minimumHits,
@@ -84,11 +90,12 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
         try unit(lowConfidence, "lowConfidence")
         try unit(newTrackConfidence, "newTrackConfidence")
         try unit(minimumIoU, "minimumIoU")
+        try unit(duplicateIoU, "duplicateIoU")
         try unit(secondPassMinimumIoU, "secondPassMinimumIoU")
         guard lowConfidence <= highConfidence else {
             throw .outOfRange("lowConfidence", "must not exceed highConfidence (\(highConfidence)), is \(lowConfidence)")
         }
-        guard minimumIoU > 0, secondPassMinimumIoU > 0 else {
+        guard minimumIoU > 0, secondPassMinimumIoU > 0, duplicateIoU > 0 else {
             throw .outOfRange("minimumIoU", "IoU gates must be above 0, or boxes that do not touch would match")
         }
         guard minimumHits >= 1 else { throw .outOfRange("minimumHits", "must be at least 1, is \(minimumHits)") }
