@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShojiTracking
 
@@ -88,5 +89,35 @@ struct GeometryTests {
         #expect(throws: GeometryError.self) { try Homography(from: Array(repeating: .zero, count: 4), to: square) }
         #expect(throws: GeometryError.self) { try Homography(matrix: [1, 2, 3, 2, 4, 6, 0, 0, 1]) }
         #expect(throws: GeometryError.self) { try Homography(matrix: [1, 0, 0]) }
+    }
+}
+
+@Suite("Decoding validates geometry")
+struct GeometryDecodingTests {
+    @Test func brokenStoredGeometryIsRefusedNotCrashing() throws {
+        let decoder = JSONDecoder()
+        #expect(throws: DecodingError.self) { try decoder.decode(Polygon.self, from: Data(#"{"vertices": []}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Homography.self, from: Data(#"{"matrix": [1, 2, 3, 2, 4, 6, 0, 0, 1]}"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(CountingLine.self, from: Data(#"{"id": "a", "start": {"x": 1, "y": 1}, "end": {"x": 1, "y": 1}}"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Heatmap.self, from: Data(#"{"origin": {"x": 0, "y": 0}, "cellSize": 1, "columns": 2, "rows": 2, "values": [1]}"#.utf8))
+        }
+    }
+
+    @Test func geometryRoundTripsThroughJSON() throws {
+        var map = try Heatmap(origin: .zero, cellSize: 1, columns: 2, rows: 2)
+        map.add(Point(x: 1.5, y: 0.5), weight: 3)
+        let line = try CountingLine(id: "gate", start: .zero, end: Point(x: 0, y: 5), band: 0.5)
+        let polygon = try Polygon([.zero, Point(x: 4, y: 0), Point(x: 0, y: 3)])
+        let h = try Homography(matrix: [2, 0, 1, 0, 2, 1, 0, 0, 1])
+        let encoder = JSONEncoder(), decoder = JSONDecoder()
+        #expect(try decoder.decode(Heatmap.self, from: encoder.encode(map)) == map)
+        #expect(try decoder.decode(CountingLine.self, from: encoder.encode(line)) == line)
+        #expect(try decoder.decode(Polygon.self, from: encoder.encode(polygon)) == polygon)
+        #expect(try decoder.decode(Homography.self, from: encoder.encode(h)) == h)
     }
 }

@@ -36,7 +36,7 @@ public struct LinearAssignment: Sendable {
         assignment.removeAll(keepingCapacity: true)
         guard rows > 0 else { return }
         assignment.append(contentsOf: repeatElement(-1, count: rows))
-        guard columns > 0, costs.count >= rows * columns else { return }
+        guard columns > 0, !rows.multipliedReportingOverflow(by: columns).overflow, costs.count >= rows * columns else { return }
 
         // Forbidden pairs get a cost larger than any sum of allowed ones, so the optimum uses as many allowed
         // pairs as possible and those pairs are afterwards dropped from the answer.
@@ -86,7 +86,7 @@ public struct LinearAssignment: Sendable {
         assignment.removeAll(keepingCapacity: true)
         guard rows > 0 else { return }
         assignment.append(contentsOf: repeatElement(-1, count: rows))
-        guard columns > 0, costs.count >= rows * columns, costLimit.isFinite else { return }
+        guard columns > 0, !rows.multipliedReportingOverflow(by: columns).overflow, costs.count >= rows * columns, costLimit.isFinite else { return }
         // Σ matched c + (rows + columns − 2k)·limit/2 = constant + Σ matched (c − limit): only pairs with
         // c < limit can lower the total, and pairs with c ≥ limit are as good as unmatched (cost 0).
         let transposed = rows > columns
