@@ -111,7 +111,7 @@ struct PETSGroundTruthTests {
 
     @Test func trackerWithDetectorOnEveryOtherFrame() throws {
         let m = try Self.trackGroundTruth(try Self.load(), stride: 2, missRate: 0,
-                                          configuration: TrackerConfiguration(minimumIoU: 0.2))
+                                          configuration: TrackerConfiguration())
         #expect(m.mota > 0.95, "MOTA \(m.mota)")
         #expect(m.idf1 > 0.85, "IDF1 \(m.idf1)")
     }

@@ -20,9 +20,9 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
     /// become a duplicate track. 1 disables the rule.
     public var duplicateIoU: Double
     /// Minimum IoU between a track's predicted box and a high-confidence detection for a match, in the first
-    /// pass and for tentative tracks (default 0.3). Lower it (0.1–0.2) when the detector runs below about
-    /// 5 fps for walking people: a newborn track has no velocity yet, so its second detection must still
-    /// overlap the first.
+    /// pass and for tentative tracks (default 0.2, ByteTrack's `match_thresh` 0.8 on 1 − IoU). Lower it
+    /// (0.1) when the detector runs below about 3 fps for walking people: a newborn track has no velocity
+    /// yet, so its second detection must still overlap the first. Raise it (0.3) for dense crowds.
     public var minimumIoU: Double
     /// Minimum IoU for the second pass (low-confidence detections to still-unmatched confirmed tracks);
     /// stricter than the first because those detections are less reliable (default 0.5).
@@ -46,7 +46,7 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
 
     /// Creates a configuration; every parameter has the documented default.
     public init(highConfidence: Double = 0.5, lowConfidence: Double = 0.1, newTrackConfidence: Double = 0.6,
-                duplicateIoU: Double = 0.8, minimumIoU: Double = 0.3, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
+                duplicateIoU: Double = 0.8, minimumIoU: Double = 0.2, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
                 confirmationWindow: Int = 5, maxAge: Int = 30, reportLostRounds: Int = 1,
                 noise: KalmanBoxFilter.Noise = KalmanBoxFilter.Noise()) {
         self.highConfidence = highConfidence
