@@ -47,7 +47,7 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
-        .target(name: "ShojiTracking", swiftSettings: strictSwift),
+        .target(name: "ShojiTracking", exclude: ["README.md"], swiftSettings: strictSwift),
         .target(name: "ShojiPolicy", dependencies: ["Yams"], exclude: ["README.md"], swiftSettings: strictSwift),
         .target(
             name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], exclude: ["README.md"],
