@@ -29,6 +29,7 @@ let package = Package(
         // Links only the OpenCV modules it uses; `pkg-config --libs opencv4` would load 375 shared objects.
         .target(
             name: "CVBridge",
+            exclude: ["README.md"],
             cxxSettings: [.unsafeFlags(["-isystem", "/usr/include/opencv4"])],
             linkerSettings: [
                 .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
@@ -43,14 +44,19 @@ let package = Package(
         .target(
             name: "ShojiVision",
             dependencies: ["CVBridge", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
-        .target(name: "ShojiTracking", swiftSettings: strictSwift),
-        .target(name: "ShojiPolicy", dependencies: ["Yams"], swiftSettings: strictSwift),
-        .target(name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], swiftSettings: strictSwift),
+        .target(name: "ShojiTracking", exclude: ["README.md"], swiftSettings: strictSwift),
+        .target(name: "ShojiPolicy", dependencies: ["Yams"], exclude: ["README.md"], swiftSettings: strictSwift),
+        .target(
+            name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "ShojiStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -74,7 +80,9 @@ let package = Package(
 
         .testTarget(name: "ShojiVisionTests", dependencies: ["ShojiVision"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiTrackingTests", dependencies: ["ShojiTracking"], swiftSettings: strictSwift),
-        .testTarget(name: "ShojiPolicyTests", dependencies: ["ShojiPolicy"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "ShojiPolicyTests", dependencies: ["ShojiPolicy"], exclude: ["Fixtures"], swiftSettings: strictSwift
+        ),
         .testTarget(name: "ShojiRenderTests", dependencies: ["ShojiRender", "ShojiPolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiStoreTests", dependencies: ["ShojiStore"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiPipelineTests", dependencies: ["ShojiPipeline"], swiftSettings: strictSwift),

@@ -76,5 +76,5 @@ extern "C" void cvb_configure(int32_t threads) {
     // OpenCV's FFmpeg backend reads this once, when videoio is first used: -8 is AV_LOG_QUIET, so libav's own
     // lines ("moov atom not found") do not reach the user, who gets Shoji's one-line error instead.
     setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", /*overwrite=*/0);
-    if (threads > 0) cv::setNumThreads(threads);
+    if (threads != 0) cv::setNumThreads(threads);  // -1 restores OpenCV's default
 }

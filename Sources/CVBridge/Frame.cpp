@@ -53,8 +53,19 @@ extern "C" double cvb_frame_detail(const CVBFrame *frame, int32_t x, int32_t y, 
     });
 }
 
-static CVBFrame *as_bgr(cv::Mat decoded) {
-    if (decoded.empty()) return nullptr;
+/// Runs a decoder with libjpeg's and libpng's stderr warnings silenced and converts what it returns to an
+/// 8-bit BGR frame; NULL (with the error set) when nothing was decoded.
+template <typename Decode>
+static CVBFrame *decode_quietly(Decode &&decode) {
+    cv::Mat decoded;
+    {
+        cvb::StderrSilencer quiet;
+        decoded = decode();
+    }
+    if (decoded.empty()) {
+        cvb::set_error("not a readable image");
+        return nullptr;
+    }
     cv::Mat bgr;
     switch (decoded.channels()) {
         case 1: cv::cvtColor(decoded, bgr, cv::COLOR_GRAY2BGR); break;
@@ -66,31 +77,7 @@ static CVBFrame *as_bgr(cv::Mat decoded) {
 }
 
 extern "C" CVBFrame *cvb_image_read(const char *path) {
-    return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
-        cv::Mat decoded;
-        {
-            cvb::StderrSilencer quiet;
-            decoded = cv::imread(path, cv::IMREAD_COLOR);
-        }
-        CVBFrame *frame = as_bgr(decoded);
-        if (!frame) cvb::set_error("not a readable image");
-        return frame;
-    });
-}
-
-extern "C" CVBFrame *cvb_image_decode(const uint8_t *bytes, int64_t count) {
-    return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
-        if (count <= 0) { cvb::set_error("empty image data"); return nullptr; }
-        cv::Mat buffer(1, static_cast<int>(count), CV_8UC1, const_cast<uint8_t *>(bytes));
-        cv::Mat decoded;
-        {
-            cvb::StderrSilencer quiet;
-            decoded = cv::imdecode(buffer, cv::IMREAD_COLOR);
-        }
-        CVBFrame *frame = as_bgr(decoded);
-        if (!frame) cvb::set_error("not a readable image");
-        return frame;
-    });
+    return guarded<CVBFrame *>(nullptr, [&] { return decode_quietly([&] { return cv::imread(path, cv::IMREAD_COLOR); }); });
 }
 
 extern "C" CVBStatus cvb_image_write(const CVBFrame *frame, const char *path) {

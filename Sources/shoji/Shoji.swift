@@ -8,6 +8,9 @@ struct Shoji: ParsableCommand {
         abstract: "Privacy-by-design camera analytics for the APPI, the PPC Q&A and the METI/MIC guidebook.",
         subcommands: [
             AnonymizeCommand.self,
+            AssessCommand.self,
+            NoticeCommand.self,
+            IncidentCommand.self,
             DoctorCommand.self,
             BenchCommand.self,
             RunCommand.self,

@@ -73,8 +73,7 @@ struct ShojiProcess {
         var paths: [String] = []
         for case let url as URL in walker {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { paths.append(String(url.standardizedFileURL.path.dropFirst(prefix.count))) }
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { paths.append(String(url.standardizedFileURL.path.dropFirst(prefix.count))) }
         }
         return paths.sorted()
     }

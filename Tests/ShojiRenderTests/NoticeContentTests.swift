@@ -56,6 +56,18 @@ struct NoticeContentTests {
         #expect(!joint.purposes.isEmpty)
     }
 
+    @Test("Assurances are derived from what the use cases keep, and drop when they stop being true")
+    func assurances() throws {
+        let plain = try Fixtures.content()
+        #expect(plain.assurances.map(\.ja) == ["撮影した映像は保存しません", "個人を特定できる情報は保存しません", "第三者には提供しません"])
+        let repeatYAML = Fixtures.manifestYAML().replacingOccurrences(of: "use_cases: [attributes, flow]", with: "use_cases: [attributes, flow, repeat]")
+            .replacingOccurrences(of: "use_cases: [flow]", with: "use_cases: [flow, repeat]")
+            .replacingOccurrences(of: "    zone_statistics: 365", with: "    zone_statistics: 365\n    feature_vectors: 180\n    visit_history: 180")
+        let repeating = try Fixtures.content(repeatYAML)
+        #expect(!repeating.assurances.contains { $0.ja.contains("個人を特定") })
+        #expect(repeating.useCases.map(\.id) == ["attributes", "flow", "repeat"])
+    }
+
     @Test("A manifest without any notice URL is refused with a typed error")
     func missingURL() throws {
         let manifest = try Manifest.decode(yaml: Fixtures.manifestYAML(noticeURL: nil))

@@ -51,7 +51,8 @@ typedef struct CVBHOGPersonDetector CVBHOGPersonDetector;
 /// The message of the last failed call on this thread ("" when none).
 const char *cvb_last_error(void);
 
-/// Silences OpenCV's own log output and sets the number of threads OpenCV may use for one call.
+/// Silences OpenCV's own log output and sets the threads OpenCV may use for one call: 0 leaves the setting
+/// as it is, -1 restores OpenCV's default (all cores), n > 0 sets n.
 void cvb_configure(int32_t threads);
 
 // MARK: Frames (8-bit BGR images)
@@ -74,8 +75,6 @@ double cvb_frame_detail(const CVBFrame *frame, int32_t x, int32_t y, int32_t wid
 
 /// Decodes an image file; NULL when it cannot be read.
 CVBFrame *_Nullable cvb_image_read(const char *path);
-/// Decodes an image from memory; NULL when the bytes are not an image.
-CVBFrame *_Nullable cvb_image_decode(const uint8_t *bytes, int64_t count);
 /// Encodes a frame to an image file whose format follows the extension.
 CVBStatus cvb_image_write(const CVBFrame *frame, const char *path);
 

@@ -28,7 +28,7 @@ extension NoticeContent {
                 purposes: manifest.purposes(covering: useCase).map(\.text),
                 captured: useCase.noticeCaptured,
                 kept: useCase.keeps.map(\.noticeLabel),
-                discarded: useCase.discardsAtOnce.map(\.noticeLabel),
+                discarded: useCase.noticeDiscarded,
                 retention: Self.retention(of: useCase.keeps, in: manifest.retention))
         }
 
@@ -39,6 +39,7 @@ extension NoticeContent {
             contact: contact,
             complaintContact: complaints,
             useCases: useCases,
+            assurances: Self.assurances(manifest),
             purposes: manifest.purposes.map(\.text),
             requestProcedure: Self.requestProcedure(manifest.rights),
             safetyMeasures: Self.safetyMeasures(manifest),
@@ -47,6 +48,8 @@ extension NoticeContent {
                 let task = processor.tasks.map { LocalizedText(ja: "\($0)（\(role.ja)）", en: "\($0) (\(role.en))") } ?? role
                 return NoticeProcessor(name: LocalizedText(verbatim: processor.name), task: task, country: processor.country)
             },
+            faceIdentificationRules: manifest.useCases.contains(.watchlist)
+                ? Self.faceIdentificationRules(manifest.watchlist) : [],
             jointUse: manifest.jointUse.map { Self.jointUse($0, manifest: manifest, operator: operatingEntity) },
             thirdPartyProvision: manifest.thirdParties.isEmpty
                 ? [NoticeWording.noThirdPartyProvision]
@@ -75,6 +78,33 @@ extension NoticeContent {
             let item = LocalizedText(ja: "\(kind.noticeShortLabel.ja): \(period.ja)", en: "\(kind.noticeShortLabel.en): \(period.en)")
             return seen.insert(item).inserted ? item : nil
         }
+    }
+
+    /// What can be promised from the manifest alone: no use case but redaction keeps any image, and the
+    /// record kinds a use case keeps say whether anything personal is kept.
+    static func assurances(_ manifest: Manifest) -> [LocalizedText] {
+        let useCases = manifest.useCases
+        var assurances = [useCases.contains(.redaction) ? NoticeWording.originalsNotStored : NoticeWording.imagesNotStored]
+        if !useCases.flatMap(\.keeps).contains(where: \.isPersonal) {
+            assurances.append(NoticeWording.nothingIdentifyingKept)
+        }
+        if manifest.thirdParties.isEmpty { assurances.append(NoticeWording.notProvided) }
+        return assurances
+    }
+
+    /// The watchlist's rules as sentences; only what the manifest declares.
+    static func faceIdentificationRules(_ policy: WatchlistPolicy?) -> [LocalizedText] {
+        guard let policy else { return [] }
+        var rules: [LocalizedText] = []
+        if let criteria = policy.registrationCriteria {
+            rules.append(LocalizedText(ja: "登録基準: \(criteria)", en: "Registration criteria: \(criteria)"))
+        }
+        if policy.objectiveEvidence { rules.append(NoticeWording.objectiveEvidence) }
+        if let approver = policy.approver { rules.append(NoticeWording.approvedBy(approver)) }
+        if policy.humanReview { rules.append(NoticeWording.humanReview) }
+        if policy.discardNonMatches { rules.append(NoticeWording.discardNonMatches) }
+        if let url = policy.rulesPublishedAt { rules.append(NoticeWording.rulesAt(url)) }
+        return rules
     }
 
     static func requestProcedure(_ rights: RightsHandling) -> NoticeRequestProcedure {

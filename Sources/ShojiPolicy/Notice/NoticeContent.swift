@@ -19,6 +19,8 @@ public struct NoticeContent: Sendable, Hashable {
     public var complaintContact: NoticeContact
     /// One entry per analysis the cameras feed, in guidebook order.
     public var useCases: [NoticeUseCase]
+    /// Short promises the deployment keeps by construction, printed prominently, e.g. 「撮影した映像は保存しません」.
+    public var assurances: [LocalizedText]
     /// Every purpose for which data from these cameras is used (Art. 32(1)(ii)).
     public var purposes: [LocalizedText]
     /// How to ask for disclosure, stop of use and deletion (Art. 32(1)(iii); Art. 33–38).
@@ -27,6 +29,9 @@ public struct NoticeContent: Sendable, Hashable {
     public var safetyMeasures: [LocalizedText]
     /// Businesses entrusted with the data (委託先); empty when none.
     public var processors: [NoticeProcessor]
+    /// The operating rules of face identification (registration criteria, approval, human review), published
+    /// as the PPC recommends for watchlists; empty when no watchlist runs.
+    public var faceIdentificationRules: [LocalizedText]
     /// The joint-use items; nil unless the manifest declares joint use (共同利用).
     public var jointUse: NoticeJointUse?
     /// Whether and to whom data is provided.
@@ -42,10 +47,12 @@ public struct NoticeContent: Sendable, Hashable {
         contact: NoticeContact,
         complaintContact: NoticeContact? = nil,
         useCases: [NoticeUseCase],
+        assurances: [LocalizedText] = [],
         purposes: [LocalizedText]? = nil,
         requestProcedure: NoticeRequestProcedure,
         safetyMeasures: [LocalizedText],
         processors: [NoticeProcessor] = [],
+        faceIdentificationRules: [LocalizedText] = [],
         jointUse: NoticeJointUse? = nil,
         thirdPartyProvision: [LocalizedText] = [NoticeWording.noThirdPartyProvision],
         startsOn: CalendarDay? = nil
@@ -56,10 +63,12 @@ public struct NoticeContent: Sendable, Hashable {
         self.contact = contact
         self.complaintContact = complaintContact ?? contact
         self.useCases = useCases
+        self.assurances = assurances
         self.purposes = purposes ?? useCases.flatMap(\.purposes)
         self.requestProcedure = requestProcedure
         self.safetyMeasures = safetyMeasures
         self.processors = processors
+        self.faceIdentificationRules = faceIdentificationRules
         self.jointUse = jointUse
         self.thirdPartyProvision = thirdPartyProvision
         self.startsOn = startsOn

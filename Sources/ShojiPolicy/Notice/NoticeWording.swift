@@ -12,6 +12,15 @@ public enum NoticeWording {
     /// The complaint desk when no privacy officer is named.
     public static let complaintDesk = LocalizedText(ja: "苦情・お問い合わせ窓口", en: "Complaints and inquiries")
 
+    // MARK: Assurances on the sign
+
+    static let imagesNotStored = LocalizedText(ja: "撮影した映像は保存しません", en: "Camera images are not stored")
+    static let originalsNotStored = LocalizedText(
+        ja: "加工前の映像は保存しません（顔・ナンバーは加工）", en: "Unmasked images are not stored (faces and plates masked)")
+    static let nothingIdentifyingKept = LocalizedText(
+        ja: "個人を特定できる情報は保存しません", en: "Nothing that identifies you is kept")
+    static let notProvided = LocalizedText(ja: "第三者には提供しません", en: "Not provided to third parties")
+
     // MARK: Requests (Art. 33–35)
 
     static let disclosure = LocalizedText(
@@ -78,6 +87,24 @@ public enum NoticeWording {
         return LocalizedText(
             ja: "外国（\(list)）にある事業者がデータを取り扱います。当該国の個人情報保護制度を把握した上で措置を講じています。",
             en: "Businesses in other countries (\(list)) handle the data; we take measures in view of those countries' data protection rules.")
+    }
+
+    // MARK: Face identification (PPC Q&A Q1-11…Q1-13)
+
+    static let objectiveEvidence = LocalizedText(
+        ja: "登録は客観的な証拠に基づいて行い、疑いだけでは登録しません。",
+        en: "Registrations rest on objective evidence, never on suspicion alone.")
+    static func approvedBy(_ approver: String) -> LocalizedText {
+        LocalizedText(ja: "登録は\(approver)が承認します。", en: "Each registration is approved by: \(approver).")
+    }
+    static let humanReview = LocalizedText(
+        ja: "照合で一致した場合も、担当者が確認するまで何の対応も行いません。",
+        en: "A match leads to no action until a member of staff has checked it.")
+    static let discardNonMatches = LocalizedText(
+        ja: "登録者と一致しない方の顔特徴量は、照合後直ちに破棄します。",
+        en: "Face data of everyone who does not match is discarded right after matching.")
+    static func rulesAt(_ url: String) -> LocalizedText {
+        LocalizedText(ja: "運用ルールの全文: \(url)", en: "Full operating rules: \(url)")
     }
 
     // MARK: Retention

@@ -23,4 +23,15 @@ extension UseCase {
             [LocalizedText(ja: "風景の映像（写り込む人や車を含む）", en: "images of the scene (including people and cars passing by)")]
         }
     }
+
+    /// What is discarded at once, in words: for redaction the discarded frames are the unmasked originals,
+    /// which matters because masked images are kept.
+    public var noticeDiscarded: [LocalizedText] {
+        discardsAtOnce.map { kind in
+            if self == .redaction, kind == .frames {
+                return LocalizedText(ja: "加工前の元の映像", en: "the original, unmasked images")
+            }
+            return kind.noticeLabel
+        }
+    }
 }

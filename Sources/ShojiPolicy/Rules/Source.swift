@@ -64,12 +64,40 @@ public struct Source: Sendable, Codable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The citation in `language`, e.g. "APPI Art. 21(4)(iv) [pre-2022: Art. 18(4)(iv)]".
+    /// The citation in `language`, e.g. "APPI Art. 21(4)(iv) [pre-2022: Art. 18(4)(iv)]" or
+    /// 「個人情報保護法 第21条第4項第4号［旧第18条第4項第4号］」.
     public func citation(_ language: Language = .en) -> String {
-        let base = "\(document[language]) \(reference)"
+        let isArticle = [.appi, .ppcRules, .cabinetOrder].contains(kind)
+        let place = language == .ja && isArticle ? Self.japaneseArticle(reference) : reference
+        let base = "\(document[language]) \(place)"
         guard let former else { return base }
-        if kind == .ppcQA { return "\(base) [\(former)]" }
-        return language == .ja ? "\(base)［旧\(former)］" : "\(base) [pre-2022: \(former)]"
+        if kind == .ppcQA { return language == .ja ? "\(base)［現行\(former.replacingOccurrences(of: "now ", with: ""))］" : "\(base) [\(former)]" }
+        return language == .ja ? "\(base)［旧\(Self.japaneseArticle(former))］" : "\(base) [pre-2022: \(former)]"
+    }
+
+    /// "Art. 21(4)(iv)" → 「第21条第4項第4号」, "Art. 6-2" → 「第6条の2」, "Art. 33(1)-(3)" → 「第33条第1項〜第3項」.
+    static func japaneseArticle(_ reference: String) -> String {
+        guard reference.hasPrefix("Art. ") else { return reference }
+        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10]
+        var rest = Substring(reference.dropFirst(5))
+        let number = rest.prefix { $0 != "(" }
+        rest = rest.dropFirst(number.count)
+        let parts = number.split(separator: "-", maxSplits: 1)
+        var text = "第\(parts[0])条" + (parts.count > 1 ? "の\(parts[1])" : "")
+        var depth = 0
+        while let open = rest.firstIndex(of: "("), let close = rest.firstIndex(of: ")") {
+            let separator = rest[rest.startIndex..<open]
+            let inner = String(rest[rest.index(after: open)..<close])
+            if separator.contains("-") { text += "〜" }
+            if let roman = romans[inner] {
+                text += "第\(roman)号"
+            } else {
+                text += depth == 0 || separator.contains("-") ? "第\(inner)項" : "(\(inner))"
+            }
+            depth += 1
+            rest = rest[rest.index(after: close)...]
+        }
+        return text
     }
 
     /// The English citation.

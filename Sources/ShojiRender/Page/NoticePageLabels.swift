@@ -12,6 +12,7 @@ enum NoticePageLabels {
     static let address = LocalizedText(ja: "住所", en: "Address")
     static let representative = LocalizedText(ja: "代表者", en: "Representative")
     static let analyses = LocalizedText(ja: "カメラで行う解析と取り扱うデータ", en: "What the cameras are used for, and the data involved")
+    static let faceIdentification = LocalizedText(ja: "顔識別の運用ルール", en: "Operating rules of face identification")
     static let purposes = LocalizedText(ja: "利用目的", en: "Purposes of use")
     static let requests = LocalizedText(ja: "開示・利用停止・消去等のご請求の手続", en: "How to request disclosure, stop of use or deletion")
     static let requestKinds = LocalizedText(ja: "受け付けるご請求", en: "Requests we accept")

@@ -53,6 +53,11 @@ public struct NoticePageRenderer: Sendable {
                 html.raw("</dl>\n</article>\n")
             }
         }
+        if !content.faceIdentificationRules.isEmpty {
+            html.section("face-identification", NoticePageLabels.faceIdentification) { html in
+                html.list(content.faceIdentificationRules)
+            }
+        }
         html.section("purposes", NoticePageLabels.purposes) { html in
             html.list(content.purposes)
         }

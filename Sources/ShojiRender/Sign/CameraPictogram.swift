@@ -7,19 +7,20 @@ enum CameraPictogram {
     static func draw(into doc: inout SVGDocument, x: Double, y: Double, side: Double, background: String, foreground: String) {
         doc.rect(x: x, y: y, width: side, height: side, fill: background, radius: side * 0.12)
         let f = SVGDocument.format
-        // Drawn in a 100 × 100 box.
-        doc.beginGroup(transform: "translate(\(f(x)) \(f(y))) scale(\(f(side / 100))) translate(4 -8)")
+        // Drawn in a 100 × 100 box; the drawing spans x 0…88, y 22…75, so it is scaled by 0.95 about its
+        // centre (44, 48.5) to sit in the square with an even margin.
+        doc.beginGroup(transform: "translate(\(f(x)) \(f(y))) scale(\(f(side / 100))) translate(50 50) scale(0.95) translate(-44 -48.5)")
         // Wall plate and arm.
-        doc.rect(x: 80, y: 24, width: 8, height: 34, fill: foreground, radius: 1.5)
-        doc.rect(x: 62, y: 37, width: 20, height: 6, fill: foreground)
+        doc.rect(x: 80, y: 22, width: 8, height: 30, fill: foreground, radius: 1.5)
+        doc.rect(x: 64, y: 33, width: 18, height: 6, fill: foreground)
         // Body and lens hood, tilted down towards the viewer's left, as cameras under a ceiling are.
-        doc.beginGroup(transform: "rotate(-18 66 40)")
-        doc.rect(x: 24, y: 30, width: 44, height: 22, fill: foreground, radius: 3)
-        doc.path("M10 25L25 28.5V53.5L10 57Z", fill: foreground)
+        doc.beginGroup(transform: "rotate(-20 70 36)")
+        doc.rect(x: 30, y: 26, width: 40, height: 20, fill: foreground, radius: 3)
+        doc.path("M18 22L31 25V47L18 50Z", fill: foreground)
         doc.endGroup()
-        // Field-of-view waves in front of the lens.
-        doc.path(arc(cx: 12, cy: 62, r: 13, width: 4.5), fill: foreground)
-        doc.path(arc(cx: 12, cy: 62, r: 23, width: 4.5), fill: foreground)
+        // Field-of-view waves from the lens (at about (21, 54) after the tilt).
+        doc.path(arc(cx: 21, cy: 54, r: 12, width: 4.5, from: 110, to: 165), fill: foreground)
+        doc.path(arc(cx: 21, cy: 54, r: 20, width: 4.5, from: 110, to: 165), fill: foreground)
         doc.endGroup()
     }
 

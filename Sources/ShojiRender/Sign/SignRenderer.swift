@@ -36,6 +36,7 @@ public struct SignRenderer: Sendable {
         static let card = "#F2F5F8"
         static let rule = "#C9D1D9"
         static let paper = "#FFFFFF"
+        static let assurance = "#FFF8D9"
     }
 
     /// The sign as an SVG document.
@@ -142,7 +143,7 @@ public struct SignRenderer: Sendable {
         add(languages.map { NoticeLabels.contact[$0] }.joined(separator: " / "), size: 46,
             color: Palette.accent, bold: true, language: languages[0], spacing: 1.5)
         let contact = content.contact
-        for (index, language) in languages.enumerated() {
+        for (index, language) in languages.enumerated() where contact.desk != NoticeWording.inquiryDesk {
             add(contact.desk[language], size: index == 0 ? 44 : 34,
                 color: index == 0 ? Palette.ink : Palette.secondary, bold: index == 0, language: language)
         }
@@ -158,8 +159,9 @@ public struct SignRenderer: Sendable {
 
     // MARK: Body
 
-    /// Lays the body out at the largest scale (1 down to `minimumScale`) at which it fits above the footer;
-    /// when even the smallest does not fit, cuts it and points to the notice page.
+    /// Lays the body out at the largest scale (between `minimumScale` and `maximumScale`) at which it fits
+    /// above the footer, so short notices print large and long ones small; when even the smallest does not
+    /// fit, cuts it and points to the notice page.
     private func drawBody(_ content: NoticeContent, into doc: inout SVGDocument, top: Double, limit: Double) {
         func attempt(_ scale: Double, reserve: Double = 0) -> (SVGDocument, TextFlow) {
             var attempt = doc
@@ -167,9 +169,9 @@ public struct SignRenderer: Sendable {
             bodyContent(content, scale: scale, flow: &flow, into: &attempt)
             return (attempt, flow)
         }
-        let full = attempt(1)
-        if !full.1.clipped {
-            doc = full.0
+        let largest = attempt(Self.maximumScale)
+        if !largest.1.clipped {
+            doc = largest.0
             return
         }
         var fits = Self.minimumScale
@@ -183,8 +185,8 @@ public struct SignRenderer: Sendable {
             doc = cut
             return
         }
-        // Bisect between a scale that fits and one that does not, to fill the space without overflowing.
-        var fails = 1.0
+        // Bisect between a scale that fits and one that does not.
+        var fails = Self.maximumScale
         while fails - fits > 0.01 {
             let middle = (fits + fails) / 2
             if attempt(middle).1.clipped { fails = middle } else { fits = middle }
@@ -194,6 +196,8 @@ public struct SignRenderer: Sendable {
 
     /// The smallest scale of body text (1 = 40 units for values, 4 mm on A4) before the sign is cut.
     static let minimumScale = 0.55
+    /// The largest scale, for short notices: beyond it lines get too short to read well.
+    static let maximumScale = 1.5
 
     private func bodyContent(_ content: NoticeContent, scale s: Double, flow: inout TextFlow, into doc: inout SVGDocument) {
         let m = Self.margin
@@ -218,12 +222,45 @@ public struct SignRenderer: Sendable {
                            size: (index == 0 ? 44 : 34) * s, color: index == 0 ? Palette.ink : Palette.secondary,
                            language: language, into: &doc)
         }
-        flow.y += 30 * s
+        flow.y += 24 * s
+        if !content.assurances.isEmpty {
+            assurances(content.assurances, scale: s, flow: &flow, into: &doc)
+            flow.y += 30 * s
+        }
 
         for useCase in content.useCases {
             card(useCase, scale: s, flow: &flow, into: &doc)
             flow.y += 30 * s
         }
+    }
+
+    /// The deployment's promises in a pale signal-yellow box, each behind a check mark.
+    private func assurances(_ items: [LocalizedText], scale s: Double, flow: inout TextFlow, into doc: inout SVGDocument) {
+        let m = Self.margin
+        let languages = language.printed
+        let boxTop = flow.y
+        let background = doc.mark
+        let pad = 28 * s
+        let iconSize = 44 * s
+        let textX = m + pad + iconSize + 24 * s
+        let textWidth = Self.width - m - pad - textX
+        flow.y += pad
+        for item in items {
+            let itemTop = flow.y
+            for (index, language) in languages.enumerated() {
+                flow.paragraph(item[language], x: textX, width: textWidth, size: (index == 0 ? 44 : 32) * s,
+                               color: index == 0 ? Palette.ink : Palette.secondary, bold: index == 0,
+                               language: language, into: &doc)
+            }
+            if flow.bottom > itemTop {
+                CheckMark.draw(into: &doc, x: m + pad, y: itemTop + 44 * s * 0.175, side: iconSize, color: Palette.accent)
+            }
+            flow.y += 8 * s
+        }
+        flow.y += pad - 8 * s
+        let bottom = flow.clipped ? flow.bottom + 10 : flow.y
+        doc.rect(x: m, y: boxTop, width: Self.width - 2 * m, height: bottom - boxTop, fill: Palette.assurance,
+                 radius: 20, stroke: Palette.signal, strokeWidth: 6, insertAt: background)
     }
 
     /// One analysis: a title and a table of purpose, captured, kept, discarded and retention.

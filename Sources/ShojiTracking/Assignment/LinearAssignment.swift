@@ -36,7 +36,7 @@ public struct LinearAssignment: Sendable {
         assignment.removeAll(keepingCapacity: true)
         guard rows > 0 else { return }
         assignment.append(contentsOf: repeatElement(-1, count: rows))
-        guard columns > 0, costs.count >= rows * columns else { return }
+        guard columns > 0, !rows.multipliedReportingOverflow(by: columns).overflow, costs.count >= rows * columns else { return }
 
         // Forbidden pairs get a cost larger than any sum of allowed ones, so the optimum uses as many allowed
         // pairs as possible and those pairs are afterwards dropped from the answer.
@@ -71,6 +71,48 @@ public struct LinearAssignment: Sendable {
             let (row, column) = transposed ? (j - 1, i - 1) : (i - 1, j - 1)
             let c = costs[row * columns + column]
             if c.isFinite && c <= maximumCost { assignment[row] = column }
+        }
+    }
+
+    /// Assignment with a price for leaving things unmatched, the semantics of `lapjv(…, cost_limit:)` that
+    /// SORT-style trackers use: minimises Σ cost of matched pairs + `costLimit` / 2 for every unmatched row and
+    /// every unmatched column. A pair is therefore matched only if it costs less than `costLimit`, and one good
+    /// match is preferred to two mediocre ones — unlike the maximum-cardinality rule of
+    /// ``solve(costs:rows:columns:maximumCost:)``, which evaluation needs.
+    ///
+    /// NaN and infinite costs are forbidden pairs. Writes, for each row, its column or -1.
+    public mutating func solve(costs: [Double], rows: Int, columns: Int, costLimit: Double,
+                               into assignment: inout [Int]) {
+        assignment.removeAll(keepingCapacity: true)
+        guard rows > 0 else { return }
+        assignment.append(contentsOf: repeatElement(-1, count: rows))
+        guard columns > 0, !rows.multipliedReportingOverflow(by: columns).overflow, costs.count >= rows * columns, costLimit.isFinite else { return }
+        // Σ matched c + (rows + columns − 2k)·limit/2 = constant + Σ matched (c − limit): only pairs with
+        // c < limit can lower the total, and pairs with c ≥ limit are as good as unmatched (cost 0).
+        let transposed = rows > columns
+        let n = transposed ? columns : rows
+        let m = transposed ? rows : columns
+        work.removeAll(keepingCapacity: true)
+        work.reserveCapacity(n * m)
+        var anyUseful = false
+        for i in 0..<n {
+            for j in 0..<m {
+                let c = transposed ? costs[j * columns + i] : costs[i * columns + j]
+                if c.isFinite && c < costLimit {
+                    work.append(c - costLimit)
+                    anyUseful = true
+                } else {
+                    work.append(0)
+                }
+            }
+        }
+        guard anyUseful else { return }
+        runHungarian(n: n, m: m)
+        for j in 1...m {
+            let i = rowOfColumn[j]
+            guard i != 0, work[(i - 1) * m + j - 1] < 0 else { continue }
+            let (row, column) = transposed ? (j - 1, i - 1) : (i - 1, j - 1)
+            assignment[row] = column
         }
     }
 

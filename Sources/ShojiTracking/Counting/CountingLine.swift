@@ -32,6 +32,18 @@ public struct CountingLine: Hashable, Sendable, Codable {
         self.band = band
     }
 
+    /// Decodes and validates like ``init(id:start:end:band:)``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(String.self, forKey: .id)
+        do {
+            try self.init(id: id, start: try c.decode(Point.self, forKey: .start), end: try c.decode(Point.self, forKey: .end),
+                          band: try c.decodeIfPresent(Double.self, forKey: .band) ?? 0)
+        } catch let error as GeometryError {
+            throw DecodingError.dataCorruptedError(forKey: .end, in: c, debugDescription: error.description)
+        }
+    }
+
     /// Distance from the line through the segment; positive on the inbound side.
     public func signedDistance(to point: Point) -> Double {
         let direction = end - start

@@ -43,10 +43,13 @@ public struct LineCounter: Sendable {
     @discardableResult
     public mutating func observe(trackID: Int, point: Point, time: Double) -> [LineCrossing] {
         guard point.isFinite, let bucket = bucketIndex(time) else { return [] }
-        var lineStates = states[trackID] ?? Array(repeating: CountingLine.CrossingState(), count: lines.count)
+        if states[trackID] == nil {
+            states[trackID] = Array(repeating: CountingLine.CrossingState(), count: lines.count)
+        }
         var crossings: [LineCrossing] = []
         for (index, line) in lines.enumerated() {
-            guard let direction = line.advance(&lineStates[index], to: point) else { continue }
+            // Mutated in place through the dictionary, so a steady-state observation allocates nothing.
+            guard let direction = line.advance(&states[trackID, default: []][index], to: point) else { continue }
             let key = BucketKey(line: index, bucket: bucket)
             switch direction {
             case .inbound: tallies[key, default: Tally()].inbound += 1
@@ -54,7 +57,6 @@ public struct LineCounter: Sendable {
             }
             crossings.append(LineCrossing(trackID: trackID, lineID: line.id, direction: direction, time: time))
         }
-        states[trackID] = lineStates
         return crossings
     }
 

@@ -32,6 +32,17 @@ public struct Homography: Hashable, Sendable, Codable {
         self.init(unchecked: matrix)
     }
 
+    /// Decodes and validates like ``init(matrix:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let matrix = try container.decode([Double].self, forKey: .matrix)
+        do {
+            try self.init(matrix: matrix)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .matrix, in: container, debugDescription: error.description)
+        }
+    }
+
     /// Estimates the mapping that takes each `source[i]` to `destination[i]` by the normalised direct linear
     /// transform: exact for four pairs, least squares for more.
     ///

@@ -11,10 +11,22 @@ public struct Polygon: Hashable, Sendable, Codable {
         guard area > 0 else { throw .degenerate("the polygon has no area") }
     }
 
+    /// Decodes and validates like ``init(_:)``, so a stored zone cannot smuggle in a broken outline.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let vertices = try container.decode([Point].self, forKey: .vertices)
+        do {
+            try self.init(vertices)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .vertices, in: container, debugDescription: error.description)
+        }
+    }
+
     /// Area by the shoelace formula (always non-negative).
     public var area: Double {
+        guard let last = vertices.last else { return 0 }
         var twice = 0.0
-        var previous = vertices[vertices.count - 1]
+        var previous = last
         for vertex in vertices {
             twice += previous.cross(vertex)
             previous = vertex
@@ -35,6 +47,7 @@ public struct Polygon: Hashable, Sendable, Codable {
     /// Whether `point` lies inside (even-odd rule, so self-intersecting outlines behave predictably).
     /// Points exactly on an edge may fall either way; zones should not depend on that.
     public func contains(_ point: Point) -> Bool {
+        guard !vertices.isEmpty else { return false }
         var inside = false
         var j = vertices.count - 1
         for i in vertices.indices {

@@ -36,6 +36,24 @@ public struct Heatmap: Hashable, Sendable, Codable {
         self.values = Array(repeating: 0, count: columns * rows)
     }
 
+    /// Decodes and validates the grid, and that the stored cells fit it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(origin: try c.decode(Point.self, forKey: .origin), cellSize: try c.decode(Double.self, forKey: .cellSize),
+                          columns: try c.decode(Int.self, forKey: .columns), rows: try c.decode(Int.self, forKey: .rows))
+        } catch let error as GeometryError {
+            throw DecodingError.dataCorruptedError(forKey: .columns, in: c, debugDescription: error.description)
+        }
+        let values = try c.decode([Double].self, forKey: .values)
+        guard values.count == self.values.count, values.allSatisfy(\.isFinite) else {
+            throw DecodingError.dataCorruptedError(forKey: .values, in: c,
+                                                   debugDescription: "heatmap needs \(self.values.count) finite cell values")
+        }
+        self.values = values
+        self.outsideWeight = try c.decodeIfPresent(Double.self, forKey: .outsideWeight) ?? 0
+    }
+
     /// Creates the smallest grid of `cellSize` cells that covers `area`.
     public init(covering area: BoundingBox, cellSize: Double) throws(GeometryError) {
         guard area.isValid, cellSize.isFinite, cellSize > 0 else {

@@ -4,16 +4,16 @@
 /// With the usual diagonal process and measurement noise (as in SORT, DeepSORT and BoT-SORT) the 8×8
 /// covariance stays block-diagonal: four independent 2×2 (position, velocity) blocks. The filter therefore
 /// runs four scalar-observation filters, which is exact, allocation-free and a few dozen flops per step.
-/// Noise standard deviations scale with the box size (x and w with the width, y and h with the height), so
-/// near and far people are treated alike.
+/// Noise standard deviations scale with the box height, as in DeepSORT, so near and far people are treated
+/// alike (scaling x by the narrow width of a pedestrian made the filter too slow to pick up walking speed).
 public struct KalmanBoxFilter: Hashable, Sendable {
-    /// Noise weights, relative to box size.
+    /// Noise weights, relative to box height.
     public struct Noise: Hashable, Sendable, Codable {
-        /// Process noise of the position per frame, as a fraction of the box size (default 1/20).
+        /// Process noise of the position per frame, as a fraction of the box height (default 1/20).
         public var position: Double
-        /// Process noise of the velocity per frame, as a fraction of the box size (default 1/160).
+        /// Process noise of the velocity per frame, as a fraction of the box height (default 1/160).
         public var velocity: Double
-        /// Measurement noise of a detection, as a fraction of the box size (default 1/20).
+        /// Measurement noise of a detection, as a fraction of the box height (default 1/20).
         public var measurement: Double
 
         /// Creates noise weights; the defaults are DeepSORT's.
@@ -61,38 +61,35 @@ public struct KalmanBoxFilter: Hashable, Sendable {
     /// Starts a filter at `box` with zero velocity and a wide velocity uncertainty.
     public init(box: BoundingBox, noise: Noise = Noise()) {
         self.noise = noise
-        let sw = max(box.width, 1), sh = max(box.height, 1)
-        func axis(_ value: Double, _ size: Double) -> Axis {
-            let p = 2 * noise.position * size, v = 10 * noise.velocity * size
-            return Axis(position: value, pp: p * p, vv: v * v)
-        }
+        let scale = max(box.height, 1)
+        let p = 2 * noise.position * scale, v = 10 * noise.velocity * scale
+        func axis(_ value: Double) -> Axis { Axis(position: value, pp: p * p, vv: v * v) }
         let c = box.center
-        cx = axis(c.x, sw); cy = axis(c.y, sh); w = axis(box.width, sw); h = axis(box.height, sh)
+        cx = axis(c.x); cy = axis(c.y); w = axis(box.width); h = axis(box.height)
     }
 
     /// Advances the state by `frames` frames (nothing for zero or fewer).
     public mutating func predict(frames: Int = 1) {
         guard frames > 0 else { return }
         let n = Double(frames)
-        let sw = max(w.position, 1), sh = max(h.position, 1)
-        let qpw = (noise.position * sw) * (noise.position * sw), qvw = (noise.velocity * sw) * (noise.velocity * sw)
-        let qph = (noise.position * sh) * (noise.position * sh), qvh = (noise.velocity * sh) * (noise.velocity * sh)
-        cx.predict(frames: n, qp: qpw, qv: qvw)
-        w.predict(frames: n, qp: qpw, qv: qvw)
-        cy.predict(frames: n, qp: qph, qv: qvh)
-        h.predict(frames: n, qp: qph, qv: qvh)
+        let scale = max(h.position, 1)
+        let qp = (noise.position * scale) * (noise.position * scale)
+        let qv = (noise.velocity * scale) * (noise.velocity * scale)
+        cx.predict(frames: n, qp: qp, qv: qv)
+        cy.predict(frames: n, qp: qp, qv: qv)
+        w.predict(frames: n, qp: qp, qv: qv)
+        h.predict(frames: n, qp: qp, qv: qv)
     }
 
     /// Corrects the state with a measured box.
     public mutating func update(with box: BoundingBox) {
-        let sw = max(box.width, 1), sh = max(box.height, 1)
-        let rw = (noise.measurement * sw) * (noise.measurement * sw)
-        let rh = (noise.measurement * sh) * (noise.measurement * sh)
+        let scale = max(box.height, 1)
+        let r = (noise.measurement * scale) * (noise.measurement * scale)
         let c = box.center
-        cx.update(measurement: c.x, variance: rw)
-        w.update(measurement: box.width, variance: rw)
-        cy.update(measurement: c.y, variance: rh)
-        h.update(measurement: box.height, variance: rh)
+        cx.update(measurement: c.x, variance: r)
+        cy.update(measurement: c.y, variance: r)
+        w.update(measurement: box.width, variance: r)
+        h.update(measurement: box.height, variance: r)
     }
 
     /// The current box estimate (width and height kept at least one pixel).

@@ -10,8 +10,10 @@
 /// 4. tentative tracks ↔ remaining high-confidence detections, IoU ≥ `minimumIoU`;
 /// 5. unmatched confirmed tracks become lost and end after `maxAge` rounds; tentative tracks that cannot reach
 ///    `minimumHits` within `confirmationWindow` rounds vanish;
-/// 6. remaining detections with confidence ≥ `newTrackConfidence` start tentative tracks.
-/// Each pass maximises the number of matches within its gate and, among those, minimises total 1 − IoU.
+/// 6. remaining detections with confidence ≥ `newTrackConfidence` start tentative tracks, unless they
+///    duplicate a confirmed track (IoU ≥ `duplicateIoU`).
+/// Each pass is one optimal assignment on 1 − IoU with ByteTrack's (lapjv `cost_limit`) rule: a pair is
+/// matched only above its IoU gate, and one good match beats two poor ones.
 ///
 /// Ids are handed out at confirmation, so flicker that never confirms consumes none.
 ///
@@ -118,10 +120,14 @@ public struct MultiObjectTracker: Sendable {
             }
         }
 
-        // Births.
+        // Births, except duplicates of a confirmed track.
+        let confirmedBefore = slots.count
         for (j, d) in detections.enumerated()
         where !detectionMatched[j] && usable(d) && d.confidence >= config.highConfidence
             && d.confidence >= config.newTrackConfidence {
+            if config.duplicateIoU < 1, slots[0..<confirmedBefore].contains(where: {
+                $0.state != .tentative && $0.filter.box.iou(d.box) >= config.duplicateIoU
+            }) { continue }
             var slot = Slot(id: 0, filter: KalmanBoxFilter(box: d.box, noise: config.noise), frame: frame,
                             firstFrame: frame, hits: 1, rounds: 1, missed: 0, confidence: d.confidence,
                             state: .tentative)
@@ -166,7 +172,7 @@ public struct MultiObjectTracker: Sendable {
             let predicted = slots[i].filter.box
             for j in columnDetections { costs.append(1 - predicted.iou(detections[j].box)) }
         }
-        solver.solve(costs: costs, rows: rows, columns: columns, maximumCost: 1 - minimumIoU, into: &assignment)
+        solver.solve(costs: costs, rows: rows, columns: columns, costLimit: 1 - minimumIoU, into: &assignment)
         for (r, c) in assignment.enumerated() where c >= 0 {
             let i = rowSlots[r], j = columnDetections[c]
             let detection = detections[j]

@@ -15,10 +15,16 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
     /// An unmatched detection starts a new tentative track only at or above this confidence (default 0.6,
     /// ByteTrack's `det_thresh`). Raise it to suppress tracks born from clutter.
     public var newTrackConfidence: Double
-    /// Minimum IoU between a track's predicted box and a high-confidence detection for a match, in the first
-    /// pass and for tentative tracks (default 0.3). Lower it for low frame rates or fast motion.
+    /// An unmatched detection overlapping a confirmed track's box by at least this IoU does not start a track
+    /// (default 0.8): detectors sometimes return a second, shifted box for one person, which would otherwise
+    /// become a duplicate track. 1 disables the rule.
+    public var duplicateIoU: Double
+    /// IoU that a track's predicted box and a high-confidence detection must exceed to match, in the first
+    /// pass and for tentative tracks (default 0.2, ByteTrack's `match_thresh` 0.8 on 1 − IoU). Lower it
+    /// (0.1) when the detector runs below about 3 fps for walking people: a newborn track has no velocity
+    /// yet, so its second detection must still overlap the first. Raise it (0.3) for dense crowds.
     public var minimumIoU: Double
-    /// Minimum IoU for the second pass (low-confidence detections to still-unmatched confirmed tracks);
+    /// IoU to exceed in the second pass (low-confidence detections to still-unmatched confirmed tracks);
     /// stricter than the first because those detections are less reliable (default 0.5).
     public var secondPassMinimumIoU: Double
     /// A tentative track is confirmed — gets an id and is reported — after this many matched detections
@@ -30,21 +36,23 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
     /// A confirmed track ends after this many consecutive rounds without a match (default 30). With the
     /// detector on every k-th frame that is `k × maxAge` frames.
     public var maxAge: Int
-    /// A lost track is still reported (with its predicted box) for this many unmatched rounds (default 0:
-    /// only tracks matched in the latest round are reported, as SORT does). Raising it can recover short
-    /// detector gaps at the cost of false positives when people leave.
+    /// A lost track is still reported (with its predicted box) for this many unmatched rounds (default 1).
+    /// 0 reports only tracks matched in the latest round, as SORT does. Fed the PETS09-S2L1 ground-truth boxes
+    /// with 10 % dropped, 1 instead of 0 lifts MOTA from 0.89 to 0.98 (short misses bridged) at the cost of
+    /// about one false positive per person leaving the view.
     public var reportLostRounds: Int
     /// Kalman noise weights.
     public var noise: KalmanBoxFilter.Noise
 
     /// Creates a configuration; every parameter has the documented default.
     public init(highConfidence: Double = 0.5, lowConfidence: Double = 0.1, newTrackConfidence: Double = 0.6,
-                minimumIoU: Double = 0.3, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
-                confirmationWindow: Int = 5, maxAge: Int = 30, reportLostRounds: Int = 0,
+                duplicateIoU: Double = 0.8, minimumIoU: Double = 0.2, secondPassMinimumIoU: Double = 0.5, minimumHits: Int = 3,
+                confirmationWindow: Int = 5, maxAge: Int = 30, reportLostRounds: Int = 1,
                 noise: KalmanBoxFilter.Noise = KalmanBoxFilter.Noise()) {
         self.highConfidence = highConfidence
         self.lowConfidence = lowConfidence
         self.newTrackConfidence = newTrackConfidence
+        self.duplicateIoU = duplicateIoU
         self.minimumIoU = minimumIoU
         self.secondPassMinimumIoU = secondPassMinimumIoU
         self.minimumHits = minimumHits
@@ -63,6 +71,7 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
             highConfidence: try c.decodeIfPresent(Double.self, forKey: .highConfidence) ?? d.highConfidence,
             lowConfidence: try c.decodeIfPresent(Double.self, forKey: .lowConfidence) ?? d.lowConfidence,
             newTrackConfidence: try c.decodeIfPresent(Double.self, forKey: .newTrackConfidence) ?? d.newTrackConfidence,
+            duplicateIoU: try c.decodeIfPresent(Double.self, forKey: .duplicateIoU) ?? d.duplicateIoU,
             minimumIoU: try c.decodeIfPresent(Double.self, forKey: .minimumIoU) ?? d.minimumIoU,
             secondPassMinimumIoU: try c.decodeIfPresent(Double.self, forKey: .secondPassMinimumIoU) ?? d.secondPassMinimumIoU,
             minimumHits: try c.decodeIfPresent(Int.self, forKey: .minimumHits) ?? d.minimumHits,
@@ -81,11 +90,12 @@ public struct TrackerConfiguration: Hashable, Sendable, Codable {
         try unit(lowConfidence, "lowConfidence")
         try unit(newTrackConfidence, "newTrackConfidence")
         try unit(minimumIoU, "minimumIoU")
+        try unit(duplicateIoU, "duplicateIoU")
         try unit(secondPassMinimumIoU, "secondPassMinimumIoU")
         guard lowConfidence <= highConfidence else {
             throw .outOfRange("lowConfidence", "must not exceed highConfidence (\(highConfidence)), is \(lowConfidence)")
         }
-        guard minimumIoU > 0, secondPassMinimumIoU > 0 else {
+        guard minimumIoU > 0, secondPassMinimumIoU > 0, duplicateIoU > 0 else {
             throw .outOfRange("minimumIoU", "IoU gates must be above 0, or boxes that do not touch would match")
         }
         guard minimumHits >= 1 else { throw .outOfRange("minimumHits", "must be at least 1, is \(minimumHits)") }

@@ -95,8 +95,9 @@ public struct ZoneAnalyzer: Sendable {
         return completed
     }
 
-    /// Feeds a tracker step: foot points (through `homography` when zones are in floor coordinates), then
-    /// ends the tracks the step lists as ended, at `time`.
+    /// Feeds a tracker step: foot points (through `homography` when zones are in floor coordinates; tracks
+    /// whose point does not map are skipped), then ends the tracks the step lists as ended, completing their
+    /// open dwells at their last observation.
     @discardableResult
     public mutating func observe(_ update: TrackerUpdate, time: Double, homography: Homography? = nil) -> [ZoneDwell] {
         var completed: [ZoneDwell] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `Anonymizer` hides and how.
 public struct AnonymizationOptions: Sendable, Equatable {
     /// What to detect and mask.
@@ -20,17 +22,21 @@ public struct AnonymizationOptions: Sendable, Equatable {
     public var detectionSize: PixelSize?
     /// Copy the input's audio track into an anonymised video (ffmpeg).
     public var keepAudio: Bool
+    /// Threads that detect in parallel on a video, each on whole frames with its own networks.
+    public var detectionWorkers: Int
 
     /// Options; the defaults mask faces with a blurred ellipse, detect at 320×256 with threshold 0.3, and drop
-    /// audio.
+    /// audio; videos use one detection worker per core (at most 4).
     public init(targets: Set<Target> = [.faces], redaction: Redactor.Configuration = .init(),
                 faceThreshold: Double = FaceDetector.defaultThreshold, personThreshold: Double = 0.3,
-                detectionSize: PixelSize? = FaceDetector.defaultDetectionSize, keepAudio: Bool = false) {
+                detectionSize: PixelSize? = FaceDetector.defaultDetectionSize, keepAudio: Bool = false,
+                detectionWorkers: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))) {
         self.targets = targets
         self.redaction = redaction
         self.faceThreshold = faceThreshold
         self.personThreshold = personThreshold
         self.detectionSize = detectionSize
         self.keepAudio = keepAudio
+        self.detectionWorkers = detectionWorkers
     }
 }

@@ -7,13 +7,15 @@ import Foundation
 /// temporary name in the output folder and renamed when complete, so a failure or an interruption never leaves
 /// a half-written file behind, and nothing is written outside the output folder.
 ///
-/// Videos run as three overlapped stages on their own threads — decode, detect-and-mask, encode — joined by
-/// bounded queues, so both cores are busy and memory stays flat. An `Anonymizer` runs one job at a time.
+/// Videos run as overlapped stages on their own threads — decode, detection (one worker per core), mask and
+/// encode in frame order — joined by bounded queues, so both cores are busy and memory stays flat. An
+/// `Anonymizer` runs one job at a time.
 public final class Anonymizer {
     /// The settings in use.
     public let options: AnonymizationOptions
-    private let faceDetector: FaceDetector?
-    private let personDetector: PersonDetector?
+    private let models: ModelStore
+    /// Detectors per worker thread; the first also serves images. More are loaded on the first video.
+    private var detectors: [TargetDetector]
     private let redactor: Redactor
     private let muxer = AudioMuxer()
 
@@ -22,18 +24,17 @@ public final class Anonymizer {
         guard !options.targets.isEmpty else {
             throw VisionError.invalidArgument("nothing to anonymise: give --targets faces, persons or both")
         }
+        guard options.detectionWorkers >= 1 else {
+            throw VisionError.invalidArgument("at least one detection worker is needed")
+        }
         self.options = options
-        faceDetector = options.targets.contains(.faces)
-            ? try FaceDetector(models: models, detectionSize: options.detectionSize, threshold: options.faceThreshold)
-            : nil
-        personDetector = options.targets.contains(.persons)
-            ? try PersonDetector(models: models, threshold: options.personThreshold)
-            : nil
+        self.models = models
+        detectors = [try TargetDetector(options: options, models: models)]
         redactor = try Redactor(configuration: options.redaction)
     }
 
     /// Which person detector is in use (nil when persons are not a target).
-    public var personBackend: PersonDetector.Backend? { personDetector?.backend }
+    public var personBackend: PersonDetector.Backend? { detectors[0].personBackend }
 
     /// Where the anonymised version of `input` goes inside `folder`: `NAME_anonymized.EXT` for files,
     /// `NAME_anonymized/` for folders, `NAME_anonymized.mp4` for live sources.
@@ -54,13 +55,9 @@ public final class Anonymizer {
 
     /// Detects and masks the targets in one frame, in place. Returns the face and person detection counts.
     public func anonymize(frame: Frame) throws -> (faces: Int, persons: Int) {
-        var detections: [Detection] = []
-        let faces = try faceDetector?.detect(in: frame) ?? []
-        let persons = try personDetector?.detect(in: frame) ?? []
-        detections.append(contentsOf: faces)
-        detections.append(contentsOf: persons)
-        try redactor.redact(frame, detections: detections)
-        return (faces.count, persons.count)
+        let found = try detectors[0].detect(in: frame)
+        try redactor.redact(frame, detections: found.regions)
+        return (found.faces, found.persons)
     }
 
     /// Anonymises one input into `folder` (created if needed).
@@ -139,8 +136,20 @@ public final class Anonymizer {
 
     // MARK: Video
 
+    /// A frame with its position in the video and what the detectors found in it.
+    private struct DetectedFrame: @unchecked Sendable {
+        var index: Int
+        var frame: Frame
+        var regions: [Detection] = []
+        var faces = 0
+        var persons = 0
+    }
+
+    /// Decode → detect (one worker per core, each with its own networks, frames taken in turn) → mask and encode
+    /// in frame order. Detection dominates the cost; running whole frames in parallel uses two cores far better
+    /// than OpenCV's threads inside one small network (43 → 40 ms at 320×256 with two threads, here).
     private func anonymizeVideo(_ input: MediaInput, into folder: URL,
-                                progress: (AnonymizationProgress) -> Void,
+                                progress: @escaping (AnonymizationProgress) -> Void,
                                 isCancelled: @escaping @Sendable () -> Bool) throws -> AnonymizationResult {
         let start = Date()
         let source = try FrameSource(input)
@@ -156,65 +165,86 @@ public final class Anonymizer {
             try? FileManager.default.removeItem(at: partial)
             try? FileManager.default.removeItem(at: withAudio)
         }
+        while detectors.count < options.detectionWorkers {
+            detectors.append(try TargetDetector(options: options, models: models))
+        }
         let writer = try VideoWriter(url: partial, size: size, framesPerSecond: fps)
+        if options.detectionWorkers > 1 { VisionRuntime.useOneThreadPerCall() }
+        defer { if options.detectionWorkers > 1 { VisionRuntime.useAllThreadsPerCall() } }
 
-        let decoded = BoundedQueue<Frame>(capacity: 8)
-        let masked = BoundedQueue<Frame>(capacity: 8)
+        let decoded = BoundedQueue<DetectedFrame>(capacity: 8)
+        let detected = BoundedQueue<DetectedFrame>(capacity: 8)
         let failure = FirstError()
-        let stopReading = LockedFlag()
+        let stop = LockedFlag()
 
-        let sourceHandoff = Handoff(source), writerHandoff = Handoff(writer)
+        let sourceHandoff = Handoff(source)
         let reader = StageThread(name: "shoji.decode") {
             let source = sourceHandoff.value
             defer { decoded.close() }
-            guard decoded.put(first) else { return }
-            while !stopReading.isSet, !isCancelled() {
+            guard decoded.put(DetectedFrame(index: 0, frame: first)) else { return }
+            var index = 1
+            while !stop.isSet {
+                if isCancelled() {
+                    // A file job that is cut short is not a result; a live job keeps what it has.
+                    if !input.isLive { failure.record(CancellationError()) }
+                    return
+                }
                 do {
                     guard let frame = try source.next() else { return }
-                    guard decoded.put(frame) else { return }
+                    guard decoded.put(DetectedFrame(index: index, frame: frame)) else { return }
+                    index += 1
                 } catch {
-                    // A file that breaks mid-way ends the job; a live source has already retried.
-                    failure.record(error)
+                    failure.record(error)  // a file that breaks mid-way ends the job; a live source has retried
                     return
                 }
             }
         }
-        let encoder = StageThread(name: "shoji.encode") {
-            let writer = writerHandoff.value
-            while let frame = masked.take() {
-                guard failure.error == nil else { continue }  // drain so the producer never blocks
-                do { try writer.write(frame) } catch { failure.record(error) }
+        let workerCount = options.detectionWorkers
+        let remaining = WorkerCountdown(workerCount) { detected.close() }
+        let workers = detectors.prefix(workerCount).enumerated().map { number, detector in
+            let handoff = Handoff(detector)
+            return StageThread(name: "shoji.detect.\(number)") {
+                defer { remaining.finishOne() }
+                while var item = decoded.take() {
+                    guard failure.error == nil else { continue }  // drain so the reader never blocks
+                    do {
+                        let found = try handoff.value.detect(in: item.frame)
+                        (item.regions, item.faces, item.persons) = found
+                        guard detected.put(item) else { return }
+                    } catch {
+                        failure.record(error)
+                    }
+                }
             }
         }
 
-        var frames = 0, faces = 0, persons = 0
-        while let frame = decoded.take() {
-            if failure.error != nil { break }
-            if isCancelled() {
-                stopReading.set()
-                if !input.isLive { failure.record(CancellationError()) }
-                break
+        // Masking follows frame order (a mask's memory carries from one frame to the next), then encoding.
+        var pending: [Int: DetectedFrame] = [:]
+        var next = 0, faces = 0, persons = 0
+        while let item = detected.take() {
+            pending[item.index] = item
+            while let ready = pending.removeValue(forKey: next) {
+                guard failure.error == nil else { break }
+                do {
+                    try redactor.redact(ready.frame, detections: ready.regions)
+                    try writer.write(ready.frame)
+                } catch {
+                    failure.record(error)
+                    break
+                }
+                faces += ready.faces
+                persons += ready.persons
+                next += 1
+                if next % 10 == 0 || next == expected {
+                    progress(AnonymizationProgress(input: input.displayName, framesDone: next, framesExpected: expected,
+                                                   elapsedSeconds: Date().timeIntervalSince(start)))
+                }
             }
-            do {
-                let counts = try anonymize(frame: frame)
-                faces += counts.faces
-                persons += counts.persons
-            } catch {
-                failure.record(error)
-                break
-            }
-            masked.put(frame)
-            frames += 1
-            if frames % 10 == 0 || frames == expected {
-                progress(AnonymizationProgress(input: input.displayName, framesDone: frames, framesExpected: expected,
-                                               elapsedSeconds: Date().timeIntervalSince(start)))
-            }
+            if failure.error != nil { stop.set() }
         }
-        stopReading.set()
-        while decoded.take() != nil {}  // unblock the reader if it waits for room
-        masked.close()
+        stop.set()
         reader.join()
-        encoder.join()
+        workers.forEach { $0.join() }
         writer.close()
         if let error = failure.error { throw error }
 
@@ -224,7 +254,7 @@ public final class Anonymizer {
         } else {
             try PartialFile.commit(partial, to: output)
         }
-        return AnonymizationResult(input: input.description, outputs: [output], frames: frames,
+        return AnonymizationResult(input: input.description, outputs: [output], frames: next,
                                    faceDetections: faces, personDetections: persons, skipped: [],
                                    seconds: Date().timeIntervalSince(start))
     }

@@ -63,3 +63,24 @@ package struct Handoff<Value>: @unchecked Sendable {
         self.value = value
     }
 }
+
+/// Counts worker threads down and runs `whenAllDone` once, after the last one finishes.
+final class WorkerCountdown: @unchecked Sendable {
+    private let lock = NSLock()
+    private var remaining: Int
+    private let whenAllDone: @Sendable () -> Void
+
+    init(_ workers: Int, whenAllDone: @escaping @Sendable () -> Void) {
+        remaining = workers
+        self.whenAllDone = whenAllDone
+    }
+
+    /// Marks one worker finished.
+    func finishOne() {
+        let last = lock.withLock { () -> Bool in
+            remaining -= 1
+            return remaining == 0
+        }
+        if last { whenAllDone() }
+    }
+}

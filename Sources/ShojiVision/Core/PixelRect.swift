@@ -82,3 +82,16 @@ public struct PixelSize: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `WxH`.
     public var description: String { "\(width)x\(height)" }
 }
+
+extension Detection {
+    /// Greedy non-maximum suppression: keeps the best-scoring detection of every group overlapping by at least
+    /// `iouThreshold`, best first.
+    public static func suppressingOverlaps(_ detections: [Detection], iouThreshold: Double) -> [Detection] {
+        var kept: [Detection] = []
+        for candidate in detections.sorted(by: { $0.score > $1.score })
+        where !kept.contains(where: { $0.box.iou(candidate.box) >= iouThreshold }) {
+            kept.append(candidate)
+        }
+        return kept
+    }
+}

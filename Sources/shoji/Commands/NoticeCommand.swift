@@ -48,10 +48,16 @@ struct NoticeCommand: ParsableCommand {
         guard (72...600).contains(dpi) else { throw ValidationError("--dpi must be between 72 and 600, got \(dpi)") }
     }
 
+    /// Exits 2 when the manifest cannot be used (as `shoji assess` does), 1 when the output cannot be made.
     func run() throws {
+        let content: NoticeContent
         do {
-            let manifest = try Manifest.load(contentsOf: URL(fileURLWithPath: manifest))
-            let content = try NoticeContent(manifest: manifest)
+            content = try NoticeContent(manifest: Manifest.load(contentsOf: URL(fileURLWithPath: manifest)))
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
             let url = try destination()
             switch format {
             case .html:
@@ -66,7 +72,7 @@ struct NoticeCommand: ParsableCommand {
             }
             print(url.path)
         } catch {
-            FileHandle.standardError.write(Data("shoji notice: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }
