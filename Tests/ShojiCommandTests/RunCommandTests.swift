@@ -34,6 +34,7 @@ struct RunCommandTests {
             $0.replacingOccurrences(of: "refresh_seconds: 10", with: "refresh_seconds: 2")
         }
         let counting = try Self.manifest("counting", into: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("db"), withIntermediateDirectories: true)
         for manifest in [congestion, counting] {
             let result = try ShojiProcess.run(["run", manifest.path, "--until-end", "--max-frames", "80",
                                                "--database", "db/shoji.sqlite", "--output", "maps"], in: folder)

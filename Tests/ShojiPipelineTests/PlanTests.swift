@@ -32,7 +32,7 @@ struct PlanTests {
     @Test("a blocking assessment is refused")
     func blockingRefused() throws {
         let manifest = try Manifest.load(contentsOf: PipelineFixture.repository
-            .appendingPathComponent("examples/failing/raw-images-kept.yaml"))
+            .appendingPathComponent("examples/failing/security-footage-for-marketing.yaml"))
         let assessment = Assessment(manifest: manifest, asOf: manifest.startsOn)
         try #require(assessment.isBlocking)
         #expect(throws: PipelineError.self) {

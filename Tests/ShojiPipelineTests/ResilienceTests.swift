@@ -22,11 +22,11 @@ struct ResilienceTests {
         options.flushInterval = .seconds(3600)   // only the shutdown flush can store the counts
         let pipeline = try Pipeline(plan: plan, store: store, options: options)
         let running = Task { try await pipeline.run() }
-        // Wait (at most 60 s) for the file camera to end while the dead one keeps retrying.
-        let deadline = Date().addingTimeInterval(60)
+        // Wait for the file camera to end while the dead one keeps retrying (generous: tests share 2 cores).
+        let deadline = Date().addingTimeInterval(240)
         while Date() < deadline {
             let statuses = pipeline.status
-            if statuses.first(where: { $0.id == "street" })?.state == .ended,
+            if statuses.first(where: { $0.id == "street" })?.framesProcessed == 250,
                (statuses.first(where: { $0.id == "dead" })?.reconnectAttempts ?? 0) >= 3 { break }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -34,7 +34,6 @@ struct ResilienceTests {
         let street = try #require(statuses.first { $0.id == "street" })
         let deadStatus = try #require(statuses.first { $0.id == "dead" })
         #expect(street.state == .ended)
-        #expect(street.framesProcessed == 250)
         #expect(deadStatus.state == .reconnecting)
         #expect(deadStatus.reconnectAttempts >= 3)
         #expect(deadStatus.framesRead == 0)
@@ -42,6 +41,7 @@ struct ResilienceTests {
         await pipeline.shutdown()
         try await running.value
         #expect(Date().timeIntervalSince(shutdownStarted) < 10, "a dead camera must not hold up the shutdown")
+        #expect(pipeline.status.first { $0.id == "street" }?.framesProcessed == 250)
         let crossings = try await PipelineFixture.crossings(store)
         #expect(crossings.values.reduce(0, +) >= 2)
     }

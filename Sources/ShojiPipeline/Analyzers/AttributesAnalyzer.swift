@@ -6,15 +6,14 @@ import ShojiVision
 /// Use case 1: one age band and gender per tracked person, decided once per track from its best faces, counted
 /// per bucket (``AttributeCount``).
 ///
-/// Faces are looked for in the upper part of each tracked person's box on detector frames, until the track has
-/// ``samplesPerTrack`` estimates. The crop and the face chip live only inside those calls; what a track keeps
+/// On detector frames with an undecided track, faces are found in the frame (CenterFace with landmarks) and each
+/// undecided person takes the best face whose centre lies in the upper half of their box, until the track has
+/// ``samplesPerTrack`` estimates. The aligned face chip lives only inside the estimator's call; what a track keeps
 /// until its decision is a few numbers (age, gender, confidence), and even those go when the track is decided or
 /// ends. A person whose face was never seen is counted as unknown age and gender.
 final class AttributesAnalyzer: FrameAnalyzer {
     /// Estimates that decide a track.
     static let samplesPerTrack = 3
-    /// The face detector's input size for a person's upper body.
-    static let faceDetectionSize = PixelSize(width: 128, height: 128)
 
     private struct Sample {
         var age: Double
@@ -38,7 +37,7 @@ final class AttributesAnalyzer: FrameAnalyzer {
     init(settings: CameraSettings, context: RecordContext, models: ModelStore) throws {
         self.context = context
         self.minimumFaceSize = settings.minimumFaceSize
-        faces = try FaceDetector(models: models, detectionSize: Self.faceDetectionSize, threshold: 0.4)
+        faces = try FaceDetector(models: models, threshold: 0.4)
         estimator = try AttributeEstimator(models: models)
     }
 
@@ -46,15 +45,26 @@ final class AttributesAnalyzer: FrameAnalyzer {
     var tracksWithEstimates: Int { samples.count }
 
     func observe(_ step: TrackingStep) throws {
-        if step.detected {
-            for track in step.update.tracks where track.state == .tracked && !decided.contains(track.id) {
-                if let sample = try sample(track.box, in: step.frame) {
-                    samples[track.id, default: []].append(sample)
-                    if samples[track.id]!.count >= Self.samplesPerTrack { decide(track.id, at: step.time) }
-                }
+        let undecided = step.update.tracks.filter { $0.state == .tracked && !decided.contains($0.id) }
+        if step.detected && !undecided.isEmpty {
+            let found = try faces.detectWithLandmarks(in: step.frame).filter { $0.detection.box.width >= minimumFaceSize }
+            for track in undecided {
+                guard let face = Self.face(of: track.box, among: found) else { continue }
+                let estimate = try estimator.estimate(face: face, in: step.frame)
+                samples[track.id, default: []].append(
+                    Sample(age: estimate.age, gender: estimate.gender, weight: estimate.genderConfidence * face.detection.score))
+                if samples[track.id]!.count >= Self.samplesPerTrack { decide(track.id, at: step.time) }
             }
         }
         for id in step.update.endedTrackIDs { end(id, at: step.time) }
+    }
+
+    /// The best-scoring face whose centre lies in the upper half of a person's box.
+    static func face(of person: BoundingBox, among faces: [DetectedFace]) -> DetectedFace? {
+        faces.filter { face in
+            let (x, y) = face.detection.box.center
+            return x >= person.x && x <= person.maxX && y >= person.y && y <= person.y + person.height / 2
+        }.max { $0.detection.score < $1.detection.score }
     }
 
     func drain(at time: Date) -> AnalyticsBatch {
@@ -95,21 +105,5 @@ final class AttributesAnalyzer: FrameAnalyzer {
             key.gender = female > male ? .female : male > female ? .male : .unknown
         }
         counts[bucket, default: [:]][key, default: 0] += 1
-    }
-
-    /// One estimate from the best face in the upper part of a person's box, if one is big enough.
-    private func sample(_ box: BoundingBox, in frame: Frame) throws -> Sample? {
-        let upper = PixelRect(x: box.x - box.width * 0.1, y: box.y - box.height * 0.05,
-                              width: box.width * 1.2, height: box.height * 0.5)
-        guard let crop = frame.cropped(to: upper) else { return nil }
-        let origin = (x: max(0, upper.x.rounded(.down)), y: max(0, upper.y.rounded(.down)))
-        guard var face = try faces.detectWithLandmarks(in: crop).max(by: { $0.detection.score < $1.detection.score }),
-              face.detection.box.width >= minimumFaceSize else { return nil }
-        // Back to frame pixels, so that the aligned chip may reach beyond the crop.
-        face.detection.box = face.detection.box.offset(dx: origin.x, dy: origin.y)
-        face.landmarks = face.landmarks.map { PixelPoint(x: $0.x + origin.x, y: $0.y + origin.y) }
-        let estimate = try estimator.estimate(face: face, in: frame)
-        return Sample(age: estimate.age, gender: estimate.gender,
-                      weight: estimate.genderConfidence * face.detection.score)
     }
 }

@@ -169,7 +169,7 @@ final class CameraRunner: @unchecked Sendable {
             var update: TrackerUpdate
             if detect {
                 do {
-                    let found = try detector.detect(in: item.frame).map {
+                    let found = try detector.detect(in: item.frame, columns: settings.detectorColumns).map {
                         ShojiTracking.Detection(box: BoundingBox(x: $0.box.x, y: $0.box.y, width: $0.box.width,
                                                                  height: $0.box.height), confidence: $0.score)
                     }

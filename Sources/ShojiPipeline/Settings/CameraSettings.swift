@@ -30,6 +30,9 @@ public struct CameraSettings: Sendable, Hashable {
     public var bucketSeconds: Int
     /// Person detector threshold (default 0.3).
     public var personThreshold: Double
+    /// Overlapping vertical strips the person detector sees one by one (default 1: the whole frame at 300×300;
+    /// 2 finds more far-away people for twice the time).
+    public var detectorColumns: Int
     /// Tracker knobs (`tracker:` mapping with TrackerConfiguration's field names).
     public var tracker: TrackerConfiguration
     /// Counting lines (use case 4).
@@ -52,7 +55,7 @@ public struct CameraSettings: Sendable, Hashable {
     public var minimumFaceSize: Double
 
     /// The keys this type reads, for documentation and error messages.
-    public static let keys = ["detect_every", "fps", "bucket_minutes", "person_threshold", "tracker", "lines",
+    public static let keys = ["detect_every", "fps", "bucket_minutes", "person_threshold", "detector_columns", "tracker", "lines",
                               "homography", "zones", "heatmap_cell", "areas", "levels", "refresh_seconds",
                               "floor_plan", "min_face_size"]
 
@@ -64,6 +67,7 @@ public struct CameraSettings: Sendable, Hashable {
         framesPerSecond = fps > 0 ? fps : nil
         bucketSeconds = Int(try reader.number("bucket_minutes", default: 15, range: 1.0 / 60...1440) * 60)
         personThreshold = try reader.number("person_threshold", default: 0.3, range: 0.01...0.99)
+        detectorColumns = try reader.integer("detector_columns", default: 1, range: 1...4)
         refreshSeconds = try reader.number("refresh_seconds", default: 60, range: 0.1...86400)
         minimumFaceSize = try reader.number("min_face_size", default: 24, range: 4...4096)
         tracker = try Self.tracker(reader.value("tracker"), reader: reader)
