@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import ShojiPolicy
 import ShojiStore
+import ShojiVision
 
 /// The analytics pipeline of one approved deployment: per camera FrameSource → person detector (every n-th
 /// frame) → tracker → the analyzers its use cases allow → records → store.
@@ -32,6 +33,7 @@ public final class Pipeline: Sendable {
                                           assessmentJSON: assessment)
         let writer = RecordWriter(store: store, pending: pending, deployment: deployment,
                                   interval: options.flushInterval, logger: logger)
+        VisionThreading.setThreadsPerCall(options.openCVThreadsPerCall ?? (plan.cameras.count > 1 ? 1 : 0))
         let runners = plan.cameras.map { CameraRunner(plan: $0, context: context) }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: writer, successTerminationBehavior: .gracefullyShutdownGroup),

@@ -13,6 +13,9 @@ public struct PipelineOptions: Sendable {
     /// Play (and time-stamp) file sources as if recorded at this rate instead of the file's own (benchmarks:
     /// one file as a 7 frames/s camera). Nil uses the file's rate.
     public var playbackFramesPerSecond: Double?
+    /// Threads OpenCV may use inside one call; nil: 1 when several cameras run (they keep the cores busy
+    /// themselves), OpenCV's default otherwise.
+    public var openCVThreadsPerCall: Int?
     /// Frames a camera's queue holds between its reader and its worker.
     public var queueCapacity = 4
     /// How often (seconds of camera time) analyzers hand finished records over.
