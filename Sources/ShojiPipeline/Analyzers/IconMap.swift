@@ -23,6 +23,8 @@ struct IconMap {
     /// The operator's floor-plan SVG (drawn in the same coordinates), or nil for a plain background.
     var floorPlanSVG: String?
 
+    private static let renderLock = NSLock()
+
     static func colour(_ level: CongestionLevel) -> String {
         switch level {
         case .light: "#4caf50"
@@ -77,7 +79,8 @@ struct IconMap {
             try? FileManager.default.removeItem(at: pngTemporary)
         }
         try Data(document.utf8).write(to: svgTemporary)
-        try RasterExporter(dpi: 96).writePNG(svg: document, to: pngTemporary)
+        // One rendering at a time: fontconfig's first use is not safe from several threads (several cameras).
+        try Self.renderLock.withLock { try RasterExporter(dpi: 96).writePNG(svg: document, to: pngTemporary) }
         try Self.replace(svgURL, with: svgTemporary)
         try Self.replace(pngURL, with: pngTemporary)
     }
