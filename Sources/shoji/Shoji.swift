@@ -13,6 +13,7 @@ struct Shoji: ParsableCommand {
             IncidentCommand.self,
             DoctorCommand.self,
             BenchCommand.self,
+            EvalCommand.self,
         ]
     )
 }
