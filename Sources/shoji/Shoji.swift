@@ -15,6 +15,7 @@ struct Shoji: ParsableCommand {
             BenchCommand.self,
             RunCommand.self,
             ReportCommand.self,
+            EvalCommand.self,
         ]
     )
 }

@@ -126,8 +126,8 @@ public struct NoticePageRenderer: Sendable {
     :root { color-scheme: light; --ink: #111; --muted: #4a5561; --accent: #0b4f8a; --rule: #c9d1d9; --signal: #ffd100; }
     * { box-sizing: border-box; }
     body { margin: 0; font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo", sans-serif; color: var(--ink); background: #fff; line-height: 1.7; font-size: 1rem; }
-    header { background: var(--signal); padding: 1.5rem 1rem; border-bottom: 4px solid var(--ink); }
-    header > *, main, footer { max-width: 46rem; margin-left: auto; margin-right: auto; }
+    header { background: var(--signal); padding: 1.5rem max(1rem, calc((100% - 44rem) / 2)); border-bottom: 4px solid var(--ink); }
+    main, footer { max-width: 46rem; margin-left: auto; margin-right: auto; }
     h1 { font-size: 1.8rem; margin: 0 0 .25rem; line-height: 1.3; }
     h2 { font-size: 1.3rem; color: var(--accent); border-bottom: 2px solid var(--rule); padding-bottom: .25rem; margin-top: 2.2rem; }
     h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }

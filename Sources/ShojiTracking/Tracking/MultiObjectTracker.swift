@@ -91,6 +91,19 @@ public struct MultiObjectTracker: Sendable {
         }
         associate(detections, minimumIoU: config.secondPassMinimumIoU, frame: frame)
 
+        // Recovery: lost tracks with confident detections nobody took, by centre distance (IoU fails after an
+        // occlusion because the predicted box has drifted).
+        if config.recoveryDistance > 0 {
+            rowSlots.removeAll(keepingCapacity: true)
+            for (i, slot) in slots.enumerated() where slot.state == .lost && !slotMatched[i] { rowSlots.append(i) }
+            columnDetections.removeAll(keepingCapacity: true)
+            for (j, d) in detections.enumerated()
+            where !detectionMatched[j] && usable(d) && d.confidence >= config.highConfidence {
+                columnDetections.append(j)
+            }
+            recover(detections, within: config.recoveryDistance, frame: frame)
+        }
+
         // Pass 3: tentative tracks with confident detections nobody took.
         rowSlots.removeAll(keepingCapacity: true)
         for (i, slot) in slots.enumerated() where slot.state == .tentative { rowSlots.append(i) }
@@ -165,14 +178,39 @@ public struct MultiObjectTracker: Sendable {
 
     /// Optimal matching of `rowSlots` × `columnDetections` within the IoU gate; applies the matches.
     private mutating func associate(_ detections: [Detection], minimumIoU: Double, frame: Int) {
-        let rows = rowSlots.count, columns = columnDetections.count
-        guard rows > 0, columns > 0 else { return }
+        guard !rowSlots.isEmpty, !columnDetections.isEmpty else { return }
         costs.removeAll(keepingCapacity: true)
         for i in rowSlots {
             let predicted = slots[i].filter.box
             for j in columnDetections { costs.append(1 - predicted.iou(detections[j].box)) }
         }
-        solver.solve(costs: costs, rows: rows, columns: columns, costLimit: 1 - minimumIoU, into: &assignment)
+        applyAssignment(detections, costLimit: 1 - minimumIoU)
+    }
+
+    /// Optimal matching of `rowSlots` × `columnDetections` by centre distance in units of the track's box
+    /// height, gated at `distance` and at a height ratio within [2/3, 3/2]; applies the matches.
+    private mutating func recover(_ detections: [Detection], within distance: Double, frame: Int) {
+        guard !rowSlots.isEmpty, !columnDetections.isEmpty else { return }
+        costs.removeAll(keepingCapacity: true)
+        for i in rowSlots {
+            let predicted = slots[i].filter.box
+            let height = max(predicted.height, 1)
+            for j in columnDetections {
+                let box = detections[j].box
+                let ratio = box.height / height
+                let dx = box.center.x - predicted.center.x, dy = box.center.y - predicted.center.y
+                let normalized = (dx * dx + dy * dy).squareRoot() / height
+                costs.append(ratio > 2.0 / 3.0 && ratio < 1.5 ? normalized / distance : 2)  // 2: beyond the gate
+            }
+        }
+        applyAssignment(detections, costLimit: 1)
+    }
+
+    /// Solves the assignment over `costs` (rows `rowSlots`, columns `columnDetections`) and applies each match
+    /// whose cost is within `costLimit`.
+    private mutating func applyAssignment(_ detections: [Detection], costLimit: Double) {
+        solver.solve(costs: costs, rows: rowSlots.count, columns: columnDetections.count, costLimit: costLimit,
+                     into: &assignment)
         for (r, c) in assignment.enumerated() where c >= 0 {
             let i = rowSlots[r], j = columnDetections[c]
             let detection = detections[j]
