@@ -28,12 +28,13 @@ public struct CameraSettings: Sendable, Hashable {
     public var framesPerSecond: Double?
     /// Length of aggregate buckets in seconds (`bucket_minutes`, default 15 minutes).
     public var bucketSeconds: Int
-    /// Person detector threshold (default 0.3).
+    /// Person detector threshold (default 0.1: boxes below the tracker's `highConfidence` only keep existing
+    /// tracks alive, ByteTrack's second pass).
     public var personThreshold: Double
     /// Overlapping vertical strips the person detector sees one by one (default 1: the whole frame at 300×300;
     /// 2 finds more far-away people for twice the time).
     public var detectorColumns: Int
-    /// Tracker knobs (`tracker:` mapping with TrackerConfiguration's field names).
+    /// Tracker knobs: `TrackerConfiguration.fixedCameraPeople` with the `tracker:` mapping's knobs laid over it.
     public var tracker: TrackerConfiguration
     /// Counting lines (use case 4).
     public var lines: [Line]
@@ -66,7 +67,7 @@ public struct CameraSettings: Sendable, Hashable {
         let fps = try reader.number("fps", default: 0, range: 0...1000)
         framesPerSecond = fps > 0 ? fps : nil
         bucketSeconds = Int(try reader.number("bucket_minutes", default: 15, range: 1.0 / 60...1440) * 60)
-        personThreshold = try reader.number("person_threshold", default: 0.3, range: 0.01...0.99)
+        personThreshold = try reader.number("person_threshold", default: 0.1, range: 0.01...0.99)
         detectorColumns = try reader.integer("detector_columns", default: 1, range: 1...4)
         refreshSeconds = try reader.number("refresh_seconds", default: 60, range: 0.1...86400)
         minimumFaceSize = try reader.number("min_face_size", default: 24, range: 4...4096)
@@ -94,13 +95,28 @@ public struct CameraSettings: Sendable, Hashable {
         }
     }
 
+    /// `TrackerConfiguration.fixedCameraPeople` (tuned on PETS09 with `shoji eval tracking`), with the knobs the
+    /// `tracker` mapping names laid over it.
     private static func tracker(_ value: SettingValue?, reader: SettingsReader) throws(PipelineError) -> TrackerConfiguration {
-        guard let value else { return TrackerConfiguration() }
+        let preset = TrackerConfiguration.fixedCameraPeople
+        guard let value else { return preset }
+        guard let overrides = value.object else {
+            throw reader.fail("tracker", "must be a mapping of tracker knobs (highConfidence, maxAge, ...)")
+        }
         do {
-            let data = try JSONEncoder().encode(value)
-            let configuration = try JSONDecoder().decode(TrackerConfiguration.self, from: data)
+            var merged = try JSONSerialization.jsonObject(with: JSONEncoder().encode(preset)) as? [String: Any] ?? [:]
+            let given = try JSONSerialization.jsonObject(with: JSONEncoder().encode(SettingValue.object(overrides))) as? [String: Any] ?? [:]
+            let known = Set(merged.keys)
+            if let unknown = given.keys.sorted().first(where: { !known.contains($0) }) {
+                throw reader.fail("tracker.\(unknown)", "unknown knob; known: \(known.sorted().joined(separator: ", "))")
+            }
+            merged.merge(given) { $1 }
+            let configuration = try JSONDecoder().decode(TrackerConfiguration.self,
+                                                         from: JSONSerialization.data(withJSONObject: merged))
             try configuration.validate()
             return configuration
+        } catch let error as PipelineError {
+            throw error
         } catch let error as TrackerConfigurationError {
             throw reader.fail("tracker", error.description)
         } catch {
