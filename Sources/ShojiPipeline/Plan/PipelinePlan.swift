@@ -19,14 +19,17 @@ public struct PipelinePlan: Sendable {
     public let assessment: Assessment
     /// One plan per camera with something to run.
     public let cameras: [CameraPlan]
+    /// The manifest's retention periods, which the sweeper enforces.
+    public let retention: Retention
 
     private init(deploymentID: String, tenant: String, manifestSHA256: String, assessment: Assessment,
-                 cameras: [CameraPlan]) {
+                 cameras: [CameraPlan], retention: Retention) {
         self.deploymentID = deploymentID
         self.tenant = tenant
         self.manifestSHA256 = manifestSHA256
         self.assessment = assessment
         self.cameras = cameras
+        self.retention = retention
     }
 
     /// Approves `manifest` under `assessment` (which must be the assessment of that manifest) and reads every
@@ -63,7 +66,7 @@ public struct PipelinePlan: Sendable {
         }
         guard !cameras.isEmpty else { throw .nothingToRun }
         return PipelinePlan(deploymentID: deploymentID, tenant: manifest.tenant, manifestSHA256: manifestSHA256,
-                            assessment: assessment, cameras: cameras)
+                            assessment: assessment, cameras: cameras, retention: manifest.retention)
     }
 
     /// A stream or device as given; a path from the current directory, else from `baseFolder`.

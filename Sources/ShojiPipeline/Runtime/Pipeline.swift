@@ -9,7 +9,7 @@ import ShojiVision
 /// frame) → tracker → the analyzers its use cases allow → records → store.
 ///
 /// Every long-running part is a swift-service-lifecycle `Service` in one `ServiceGroup`: the record writer
-/// first, then one service per camera, then the status reporter. Graceful shutdown (SIGINT/SIGTERM when
+/// first, then the retention sweeper, then one service per camera, then the status reporter. Graceful shutdown (SIGINT/SIGTERM when
 /// `handlesSignals`, or ``shutdown()``) runs in reverse order: the cameras stop, end their tracks and hand over
 /// what they counted, then the writer stores it. A camera that fails is marked failed; the others keep going.
 public final class Pipeline: Sendable {
@@ -19,8 +19,11 @@ public final class Pipeline: Sendable {
     private let board: StatusBoard
 
     /// A pipeline writing to `store`. Call ``run()`` to start it.
-    public init(plan: PipelinePlan, store: any AnalyticsRecording, options: PipelineOptions = PipelineOptions(),
-                approvedAt: Date = Date(), logger: Logger = Logger(label: "shoji.pipeline")) throws {
+    /// - Parameter retention: the sweeper that enforces the manifest's retention periods on the store
+    ///   (``RetentionPlan``); it runs beside the cameras and stops with them.
+    public init(plan: PipelinePlan, store: any AnalyticsRecording, retention: RetentionSweeper? = nil,
+                options: PipelineOptions = PipelineOptions(), approvedAt: Date = Date(),
+                logger: Logger = Logger(label: "shoji.pipeline")) throws {
         self.plan = plan
         let board = StatusBoard(cameras: plan.cameras.map(\.id))
         self.board = board
@@ -38,6 +41,9 @@ public final class Pipeline: Sendable {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: writer, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
+        if let retention {
+            services.append(.init(service: RetentionService(sweeper: retention), successTerminationBehavior: .ignore))
+        }
         for runner in runners {
             services.append(.init(service: CameraService(runner: runner), successTerminationBehavior: .ignore))
         }

@@ -90,7 +90,12 @@ struct RunCommand: ParsableCommand {
         options.onStatus = { statusLine.draw($0) }
         var logger = Logger(label: "shoji.run")
         logger.logLevel = .warning
-        let pipeline = try failingWithOneLine { try Pipeline(plan: plan, store: store, options: options, logger: logger) }
+        let sweeper = try failingWithOneLine {
+            RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention))
+        }
+        let pipeline = try failingWithOneLine {
+            try Pipeline(plan: plan, store: store, retention: sweeper, options: options, logger: logger)
+        }
         let cameras = plan.cameras.map { "\($0.id) [\($0.useCases.map(\.rawValue).joined(separator: ", "))]" }
         FileHandle.standardError.write(Data("shoji run: deployment \(plan.deploymentID), cameras: \(cameras.joined(separator: "; "))\n".utf8))
         try failingWithOneLine { try runBlocking { try await pipeline.run() } }

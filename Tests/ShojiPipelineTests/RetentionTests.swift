@@ -1,0 +1,61 @@
+import Foundation
+import ShojiPipeline
+import ShojiPolicy
+import ShojiStore
+import Testing
+
+@Suite("Retention enforced by the pipeline")
+struct RetentionTests {
+    @Test("manifest kinds map to every table that stores them; transient kinds to none")
+    func mapping() throws {
+        let manifest = try PipelineFixture.example("flow")
+        let days = RetentionPlan.days(from: manifest.retention)
+        let declared = manifest.retention.days
+        #expect(days[.flowTrajectories] == declared[.trajectories])
+        #expect(days[.zoneDwell] == declared[.zoneStatistics] && days[.zoneTransitions] == declared[.zoneStatistics])
+        #expect(days[.heatmaps] == declared[.heatmaps])
+        #expect(days.count == 4, "frames and tracks are never stored: \(days)")
+    }
+
+    @Test("a run sweeps records past the manifest's period out of the database file, and keeps the rest")
+    func runSweeps() async throws {
+        let folder = try PipelineFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = try PipelineFixture.example("counting")
+        let plan = try PipelineFixture.plan(manifest)
+        let period = try #require(manifest.retention.days[.lineCrossings])
+        let path = folder.appendingPathComponent("test.sqlite").path
+        let store = try AnalyticsStore(path: path)
+        try await store.recordDeployment(DeploymentRecord(
+            deploymentID: plan.deploymentID, tenantID: plan.tenant, manifestSHA256: plan.manifestSHA256,
+            approvedAt: PipelineFixture.start, assessmentJSON: "{}"))
+        let day = 86_400.0
+        let expired = try TimeBucket(containing: PipelineFixture.start.addingTimeInterval(-Double(period + 2) * day), seconds: 900)
+        let recent = try TimeBucket(containing: PipelineFixture.start.addingTimeInterval(-Double(period - 2) * day), seconds: 900)
+        let marker = "EXPIRED-LINE-7f3a9c"
+        try await store.record(AnalyticsBatch(lineCrossings: [
+            LineCrossingCount(deploymentID: plan.deploymentID, cameraID: "cam-old", lineID: marker, direction: .aToB,
+                              bucket: expired, count: 5),
+            LineCrossingCount(deploymentID: plan.deploymentID, cameraID: "cam-old", lineID: "kept", direction: .aToB,
+                              bucket: recent, count: 3),
+        ]))
+        try await store.checkpointWAL()
+        #expect(databaseBytes(path).range(of: Data(marker.utf8)) != nil, "the marker is on disk before the run")
+
+        let sweeper = RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention),
+                                       now: { PipelineFixture.start })
+        let pipeline = try Pipeline(plan: plan, store: store, retention: sweeper,
+                                    options: PipelineFixture.options(folder: folder, frames: 20))
+        try await pipeline.run()
+
+        let rows = try await store.lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0), cameraID: "cam-old"))
+        #expect(rows.map(\.lineID) == ["kept"])
+        #expect(databaseBytes(path).range(of: Data(marker.utf8)) == nil, "expired record gone from the file's bytes")
+    }
+
+    private func databaseBytes(_ path: String) -> Data {
+        ["", "-wal", "-shm"].reduce(into: Data()) { all, suffix in
+            if let data = FileManager.default.contents(atPath: path + suffix) { all.append(data) }
+        }
+    }
+}
