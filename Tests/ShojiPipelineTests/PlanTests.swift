@@ -87,10 +87,11 @@ struct PlanTests {
         }
     }
 
-    @Test("defaults: detector every 3rd frame, 15-minute buckets, levels 5/15/30")
+    @Test("defaults: detector every 2nd frame on 2 strips, 15-minute buckets, levels 5/15/30")
     func defaults() throws {
         let settings = try CameraSettings(camera: "cam", settings: [:])
-        #expect(settings.detectEvery == 3)
+        #expect(settings.detectEvery == 2)
+        #expect(settings.detectorColumns == 2)
         #expect(settings.bucketSeconds == 900)
         #expect(settings.congestionLevels == [5, 15, 30])
         #expect(settings.framesPerSecond == nil)

@@ -41,6 +41,12 @@ struct PipelineBench: ParsableCommand {
     @Option(help: "Folder holding flow.yaml and counting.yaml.")
     var examples: String = "examples"
 
+    @Option(name: .customLong("detect-every"), help: "Person detector on every Nth frame (default: the example's setting).")
+    var detectEvery: Int?
+
+    @Option(help: "Overlapping strips the person detector sees (default: the example's setting).")
+    var columns: Int?
+
     @Option(help: "Also write the figures as JSON to this file.")
     var json: String?
 
@@ -60,7 +66,7 @@ struct PipelineBench: ParsableCommand {
 
     func run() throws {
         let input = try failingWithOneLine { try MediaInput(argument: video) }
-        let base = try failingWithOneLine { try Self.manifest(examples: examples) }
+        let base = try failingWithOneLine { try manifest(examples: examples) }
         var decodeRates: [Double] = []
         var table: [Measurement] = []
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-bench-pipeline-\(getpid())")
@@ -88,7 +94,10 @@ struct PipelineBench: ParsableCommand {
         let decode = median(decodeRates)
         let keptUp = table.filter(\.keptUp).map(\.cameras).max() ?? 0
         let decodeCameras = decode / fps
-        print("benchmark: shoji pipeline (counting + flow, person detector every 3rd frame at 300x300) on \(input.displayName)")
+        let settings = base.cameras[0].settings
+        let every = settings["detect_every"]?.number.map { Int($0) } ?? CameraSettings.defaultDetectEvery
+        let strips = settings["detector_columns"]?.number.map { Int($0) } ?? CameraSettings.defaultDetectorColumns
+        print("benchmark: shoji pipeline (counting + flow; person detector every \(every) frame(s) on \(strips) strip(s)) on \(input.displayName)")
         print("  each camera paced at \(fps) frames/s for \(seconds) s; median of \(runs); \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for m in table {
             print(String(format: "  %d camera(s): %6.2f frames/s analysed per camera, %5.1f%% dropped  %@",
@@ -150,7 +159,7 @@ struct PipelineBench: ParsableCommand {
     }
 
     /// examples/flow.yaml with its first camera running counting and flow, and the counting purpose added.
-    static func manifest(examples: String) throws -> Manifest {
+    func manifest(examples: String) throws -> Manifest {
         let folder = URL(fileURLWithPath: examples)
         var flow = try Manifest.load(contentsOf: folder.appendingPathComponent("flow.yaml"))
         let counting = try Manifest.load(contentsOf: folder.appendingPathComponent("counting.yaml"))
@@ -159,6 +168,8 @@ struct PipelineBench: ParsableCommand {
         }
         camera.useCases = [.counting, .flow]
         camera.settings["lines"] = line
+        if let detectEvery { camera.settings["detect_every"] = .int(detectEvery) }
+        if let columns { camera.settings["detector_columns"] = .int(columns) }
         flow.cameras = [camera]
         flow.purposes += counting.purposes
         return flow
