@@ -36,6 +36,21 @@ extern "C" CVBClassifier *cvb_classifier_create(const char *model_path, int32_t 
 
 extern "C" void cvb_classifier_free(CVBClassifier *classifier) { delete classifier; }
 
+/// Runs the network on the chip prepared in `c->chip` (then released: the crop lives no longer than this call)
+/// and copies up to `capacity` outputs.
+static CVBStatus classify_chip(CVBClassifier *c, float *outputs, int32_t capacity, int32_t *count) {
+    // blobFromImage computes (pixel - mean) * scale after the optional BGR->RGB swap.
+    cv::dnn::blobFromImage(c->chip, c->blob, c->scale, c->input, c->mean, c->swap_rb, /*crop=*/false);
+    c->chip.release();
+    c->net.setInput(c->blob);
+    c->output = c->net.forward();
+    const cv::Mat flat = c->output.reshape(1, 1);
+    const int n = std::min<int>(int(flat.total()), capacity);
+    for (int i = 0; i < n; ++i) outputs[i] = flat.at<float>(0, i);
+    *count = n;
+    return CVBStatusOK;
+}
+
 extern "C" CVBStatus cvb_classifier_run(CVBClassifier *c, const CVBFrame *frame, float x, float y, float width,
                                         float height, float *outputs, int32_t capacity, int32_t *count) {
     return guarded<CVBStatus>(CVBStatusError, [&] {
@@ -50,16 +65,7 @@ extern "C" CVBStatus cvb_classifier_run(CVBClassifier *c, const CVBFrame *frame,
         // Parts of the region beyond the frame are black, as dlib's chip extraction pads them.
         cv::copyMakeBorder(image(inside), c->chip, inside.y - wanted.y, wanted.br().y - inside.br().y,
                            inside.x - wanted.x, wanted.br().x - inside.br().x, cv::BORDER_CONSTANT, cv::Scalar());
-        // blobFromImage computes (pixel - mean) * scale after the optional BGR->RGB swap.
-        cv::dnn::blobFromImage(c->chip, c->blob, c->scale, c->input, c->mean, c->swap_rb, /*crop=*/false);
-        c->chip.release();
-        c->net.setInput(c->blob);
-        c->output = c->net.forward();
-        const cv::Mat flat = c->output.reshape(1, 1);
-        const int n = std::min<int>(int(flat.total()), capacity);
-        for (int i = 0; i < n; ++i) outputs[i] = flat.at<float>(0, i);
-        *count = n;
-        return CVBStatusOK;
+        return classify_chip(c, outputs, capacity, count);
     });
 }
 
@@ -73,15 +79,7 @@ extern "C" CVBStatus cvb_classifier_run_affine(CVBClassifier *c, const CVBFrame 
             matrix.at<double>(i / 3, i % 3) = image_to_chip[i];
         }
         cv::warpAffine(frame->mat, c->chip, matrix, c->input, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar());
-        cv::dnn::blobFromImage(c->chip, c->blob, c->scale, c->input, c->mean, c->swap_rb, /*crop=*/false);
-        c->chip.release();
-        c->net.setInput(c->blob);
-        c->output = c->net.forward();
-        const cv::Mat flat = c->output.reshape(1, 1);
-        const int n = std::min<int>(int(flat.total()), capacity);
-        for (int i = 0; i < n; ++i) outputs[i] = flat.at<float>(0, i);
-        *count = n;
-        return CVBStatusOK;
+        return classify_chip(c, outputs, capacity, count);
     });
 }
 

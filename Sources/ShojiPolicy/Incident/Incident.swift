@@ -124,13 +124,7 @@ public struct Incident: Sendable, Codable, Hashable {
 
     /// Reads an incident YAML file.
     public static func load(contentsOf url: URL) throws(ManifestError) -> Incident {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ManifestError(file: url.path, line: nil, column: nil, key: "", problem: .unreadable(error.localizedDescription))
-        }
-        return try decode(yaml: text, file: url.path)
+        try decode(yaml: try ManifestError.readText(of: url), file: url.path)
     }
 
     /// Decodes an incident from YAML text; `file` labels errors.

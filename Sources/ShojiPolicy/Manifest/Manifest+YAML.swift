@@ -13,13 +13,7 @@ extension Manifest {
     ///
     /// - Throws: `ManifestError` with file, line, key and what was expected.
     public static func load(contentsOf url: URL) throws(ManifestError) -> Manifest {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ManifestError(file: url.path, line: nil, column: nil, key: "", problem: .unreadable(error.localizedDescription))
-        }
-        return try decode(yaml: text, file: url.path)
+        try decode(yaml: try ManifestError.readText(of: url), file: url.path)
     }
 
     /// Decodes and validates a manifest from YAML text; `file` labels errors.
