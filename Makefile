@@ -28,6 +28,7 @@ test: setup
 bench: release
 	$(SHOJI) bench anonymize --video media/vtest.avi --runs 3 --json bench/results/anonymize.json
 	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --json bench/results/pipeline.json
+	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --detect-every 2 --json bench/results/pipeline-every-2.json
 
 ## What is installed, missing or corrupt.
 doctor: release

@@ -87,11 +87,12 @@ struct PlanTests {
         }
     }
 
-    @Test("defaults: detector every 2nd frame on 2 strips, 15-minute buckets, levels 5/15/30")
+    @Test("defaults: the detector settings the accuracy test holds (every frame, 2 strips), 15-minute buckets, levels 5/15/30")
     func defaults() throws {
         let settings = try CameraSettings(camera: "cam", settings: [:])
-        #expect(settings.detectEvery == 2)
-        #expect(settings.detectorColumns == 2)
+        let scored = TrackingEvaluation.Settings()
+        #expect(settings.detectEvery == 1)
+        #expect(settings.detectEvery == scored.detectEvery && settings.detectorColumns == scored.columns)
         #expect(settings.bucketSeconds == 900)
         #expect(settings.congestionLevels == [5, 15, 30])
         #expect(settings.framesPerSecond == nil)

@@ -20,9 +20,8 @@ public struct TrackingEvaluation: Sendable {
         /// The tracker's settings.
         public var tracker: TrackerConfiguration
 
-        /// Settings; the defaults (detector on every frame, two strips) meet the accuracy targets on PETS09.
-        /// `shoji run` detects on every 2nd frame by default (`CameraSettings.defaultDetectEvery`) to keep up with
-        /// four cameras on two cores.
+        /// Settings; the defaults (detector on every frame, two strips) meet the accuracy targets on PETS09 and
+        /// are `shoji run`'s defaults too (`CameraSettings.defaultDetectEvery`).
         public init(detectEvery: Int = 1, columns: Int = 2, detectionThreshold: Double = 0.1,
                     tracker: TrackerConfiguration = TrackingEvaluation.defaultTracker) {
             self.detectEvery = detectEvery

@@ -60,11 +60,13 @@ public struct CameraSettings: Sendable, Hashable {
                               "homography", "zones", "heatmap_cell", "areas", "levels", "refresh_seconds",
                               "floor_plan", "min_face_size"]
 
-    /// The person detector runs on every 2nd frame, on two overlapping strips, unless a camera says otherwise.
-    /// Measured on PETS09-S2L1 frames 1–400 (`shoji eval tracking`) and with `shoji bench pipeline` on 2 cores:
-    /// every frame on 2 strips: MOTA 0.734, IDF1 0.674, 2 cameras at 7 frames/s; every 2nd on 2 strips: MOTA
-    /// 0.643, IDF1 0.669, 4 cameras; every 3rd on the whole frame: MOTA 0.277, IDF1 0.370, 5 cameras.
-    public static let defaultDetectEvery = 2
+    /// The person detector runs on every frame, on two overlapping strips, unless a camera says otherwise: the
+    /// setting that meets the accuracy targets (MOTA, IDF1 ≥ 0.65, line counts within ±10 %).
+    /// Measured on PETS09-S2L1 frames 1–400 (`shoji eval tracking`) and with `shoji bench pipeline` on 2 cores
+    /// (cameras at 7 frames/s kept up with; the count was half on a busier day of the shared machine):
+    /// every frame on 2 strips: MOTA 0.734, IDF1 0.674, counts 9/7 of 9/7, 4 cameras; every 2nd on 2 strips:
+    /// MOTA 0.643, IDF1 0.669, counts 9/6, 8 cameras; every 3rd on the whole frame: MOTA 0.277, IDF1 0.370.
+    public static let defaultDetectEvery = 1
     /// See ``defaultDetectEvery``.
     public static let defaultDetectorColumns = 2
 
