@@ -39,7 +39,7 @@ struct RetentionTests {
             LineCrossingCount(deploymentID: plan.deploymentID, cameraID: "cam-old", lineID: "kept", direction: .aToB,
                               bucket: recent, count: 3),
         ]))
-        try await store.checkpointWAL()
+        #expect(try await store.checkpointWAL(), "nothing else holds the database: the WAL is folded in")
         #expect(databaseBytes(path).range(of: Data(marker.utf8)) != nil, "the marker is on disk before the run")
 
         let sweeper = RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention),

@@ -69,11 +69,7 @@ public struct TrackingEvaluation: Sendable {
         while number < frames.upperBound, let frame = try source.next() {
             number += 1
             guard frames.contains(number), (number - frames.lowerBound) % settings.detectEvery == 0 else { continue }
-            result[number] = try detector.detect(in: frame, columns: settings.columns).map {
-                ShojiTracking.Detection(box: BoundingBox(x: $0.box.x, y: $0.box.y, width: $0.box.width,
-                                                          height: $0.box.height),
-                                        confidence: $0.score)
-            }
+            result[number] = try detector.detect(in: frame, columns: settings.columns).map(ShojiTracking.Detection.init)
             progress(number)
         }
         guard number >= frames.lowerBound else {

@@ -169,10 +169,8 @@ final class CameraRunner: @unchecked Sendable {
             var update: TrackerUpdate
             if detect {
                 do {
-                    let found = try detector.detect(in: item.frame, columns: settings.detectorColumns).map {
-                        ShojiTracking.Detection(box: BoundingBox(x: $0.box.x, y: $0.box.y, width: $0.box.width,
-                                                                 height: $0.box.height), confidence: $0.score)
-                    }
+                    let found = try detector.detect(in: item.frame, columns: settings.detectorColumns)
+                        .map(ShojiTracking.Detection.init)
                     update = tracker.update(frame: item.index, detections: found)
                 } catch {
                     status.update(id) { $0.badFrames += 1; $0.problem = "\(error)" }
