@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <mutex>
+#include <numeric>
 #include <unistd.h>
 
 namespace {
@@ -28,17 +29,26 @@ static float iou(const CVBDetection &a, const CVBDetection &b) {
     return uni > 0 ? inter / uni : 0;
 }
 
-void suppress(std::vector<CVBDetection> &boxes, float iou_threshold) {
-    std::sort(boxes.begin(), boxes.end(), [](const CVBDetection &a, const CVBDetection &b) { return a.score > b.score; });
-    std::vector<CVBDetection> kept;
-    kept.reserve(boxes.size());
-    for (const auto &box : boxes) {
+std::vector<size_t> kept_after_suppression(const std::vector<CVBDetection> &boxes, float iou_threshold) {
+    std::vector<size_t> order(boxes.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return boxes[a].score != boxes[b].score ? boxes[a].score > boxes[b].score : a < b;
+    });
+    std::vector<size_t> kept;
+    for (size_t i : order) {
         bool overlaps = false;
-        for (const auto &k : kept) {
-            if (iou(box, k) >= iou_threshold) { overlaps = true; break; }
+        for (size_t k : kept) {
+            if (iou(boxes[i], boxes[k]) >= iou_threshold) { overlaps = true; break; }
         }
-        if (!overlaps) kept.push_back(box);
+        if (!overlaps) kept.push_back(i);
     }
+    return kept;
+}
+
+void suppress(std::vector<CVBDetection> &boxes, float iou_threshold) {
+    std::vector<CVBDetection> kept;
+    for (size_t i : kept_after_suppression(boxes, iou_threshold)) kept.push_back(boxes[i]);
     boxes.swap(kept);
 }
 

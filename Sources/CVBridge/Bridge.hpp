@@ -36,7 +36,11 @@ Result guarded(Result failure, Body &&body) {
 /// Clips a rectangle to a frame of the given size.
 cv::Rect clip(int x, int y, int width, int height, const cv::Size &size);
 
-/// Non-maximum suppression over boxes sorted by nothing in particular; keeps the higher score.
+/// Greedy non-maximum suppression: the indices of the boxes kept, best score first; of two boxes overlapping
+/// by `iou_threshold` or more, the higher-scoring one is kept.
+std::vector<size_t> kept_after_suppression(const std::vector<CVBDetection> &boxes, float iou_threshold);
+
+/// Non-maximum suppression in place (see kept_after_suppression).
 void suppress(std::vector<CVBDetection> &boxes, float iou_threshold);
 
 /// Copies up to `capacity` detections out; returns CVBStatusOK.

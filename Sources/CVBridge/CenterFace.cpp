@@ -4,7 +4,6 @@
 #include <opencv2/dnn.hpp>
 #include <array>
 #include <cmath>
-#include <numeric>
 
 using cvb::guarded;
 
@@ -71,44 +70,16 @@ static void decode(CVBCenterFace *d, const cv::Mat &image, float threshold, std:
 }
 
 extern "C" CVBStatus cvb_centerface_detect(CVBCenterFace *d, const CVBFrame *frame, float threshold,
-                                           CVBDetection *results, int32_t capacity, int32_t *count) {
-    return guarded<CVBStatus>(CVBStatusError, [&] {
-        std::vector<CVBDetection> boxes;
-        decode(d, frame->mat, threshold, boxes, nullptr);
-        cvb::suppress(boxes, 0.3f);
-        return cvb::emit(boxes, results, capacity, count);
-    });
-}
-
-extern "C" CVBStatus cvb_centerface_detect_landmarks(CVBCenterFace *d, const CVBFrame *frame, float threshold,
-                                                     CVBDetection *results, float *landmarks, int32_t capacity,
-                                                     int32_t *count) {
+                                           CVBDetection *results, float *landmarks, int32_t capacity, int32_t *count) {
     return guarded<CVBStatus>(CVBStatusError, [&] {
         std::vector<CVBDetection> boxes;
         std::vector<std::array<float, 10>> points;
-        decode(d, frame->mat, threshold, boxes, &points);
-        // The same greedy suppression as cvb::suppress (IoU 0.3), keeping each box's landmarks with it.
-        std::vector<size_t> order(boxes.size());
-        std::iota(order.begin(), order.end(), size_t(0));
-        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return boxes[a].score > boxes[b].score; });
-        std::vector<size_t> kept;
-        for (size_t i : order) {
-            const CVBDetection &a = boxes[i];
-            bool overlaps = false;
-            for (size_t k : kept) {
-                const CVBDetection &b = boxes[k];
-                const float left = std::max(a.x, b.x), top = std::max(a.y, b.y);
-                const float right = std::min(a.x + a.width, b.x + b.width), bottom = std::min(a.y + a.height, b.y + b.height);
-                const float inter = std::max(0.f, right - left) * std::max(0.f, bottom - top);
-                const float uni = a.width * a.height + b.width * b.height - inter;
-                if (uni > 0 && inter / uni >= 0.3f) { overlaps = true; break; }
-            }
-            if (!overlaps) kept.push_back(i);
-        }
+        decode(d, frame->mat, threshold, boxes, landmarks ? &points : nullptr);
+        const std::vector<size_t> kept = cvb::kept_after_suppression(boxes, 0.3f);
         const int32_t n = std::min<int32_t>(capacity, int32_t(kept.size()));
         for (int32_t k = 0; k < n; ++k) {
             results[k] = boxes[kept[k]];
-            std::copy(points[kept[k]].begin(), points[kept[k]].end(), landmarks + 10 * k);
+            if (landmarks) std::copy(points[kept[k]].begin(), points[kept[k]].end(), landmarks + 10 * k);
         }
         *count = n;
         return CVBStatusOK;

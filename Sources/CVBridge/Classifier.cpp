@@ -43,8 +43,8 @@ static CVBStatus classify_chip(CVBClassifier *c, float *outputs, int32_t capacit
     cv::dnn::blobFromImage(c->chip, c->blob, c->scale, c->input, c->mean, c->swap_rb, /*crop=*/false);
     c->chip.release();
     c->net.setInput(c->blob);
-    c->output = c->net.forward();
-    const cv::Mat flat = c->output.reshape(1, 1);
+    c->blob.release();  // the scaled face pixels: gone with the call, like the chip
+    const cv::Mat flat = c->net.forward().reshape(1, 1);
     const int n = std::min<int>(int(flat.total()), capacity);
     for (int i = 0; i < n; ++i) outputs[i] = flat.at<float>(0, i);
     *count = n;
@@ -83,12 +83,3 @@ extern "C" CVBStatus cvb_classifier_run_affine(CVBClassifier *c, const CVBFrame 
     });
 }
 
-extern "C" CVBFrame *cvb_frame_crop(const CVBFrame *frame, int32_t x, int32_t y, int32_t width, int32_t height) {
-    return guarded<CVBFrame *>(nullptr, [&]() -> CVBFrame * {
-        const cv::Rect inside = cvb::clip(x, y, width, height, frame->mat.size());
-        if (inside.area() == 0) { cvb::set_error("crop rectangle lies outside the frame"); return nullptr; }
-        auto crop = new CVBFrame();
-        crop->mat = frame->mat(inside).clone();
-        return crop;
-    });
-}

@@ -85,13 +85,4 @@ struct AttributeEstimatorTests {
             try estimator.estimate(face: PixelRect(x: 5000, y: 5000, width: 50, height: 50), in: frame)
         }
     }
-
-    @Test("a crop copies the region and clips it to the frame")
-    func crop() throws {
-        let frame = try Frame(size: PixelSize(width: 64, height: 48))
-        frame.fill(PixelRect(x: 10, y: 10, width: 20, height: 20), blue: 0, green: 0, red: 255)
-        let crop = try #require(frame.cropped(to: PixelRect(x: 50, y: 40, width: 100, height: 100)))
-        #expect(crop.size == PixelSize(width: 14, height: 8))
-        #expect(frame.cropped(to: PixelRect(x: 100, y: 100, width: 10, height: 10)) == nil)
-    }
 }

@@ -55,6 +55,23 @@ struct FrameSourceTests {
         }
     }
 
+    @Test("a stream's user and password never reach a message or a file name, only the opener")
+    func credentialsStayOut() throws {
+        let input = try MediaInput(argument: "rtsp://admin:s3cret@127.0.0.1:9/stream1")
+        #expect(input.locator == "rtsp://admin:s3cret@127.0.0.1:9/stream1")
+        #expect(input.description == "rtsp://***@127.0.0.1:9/stream1")
+        #expect(!input.displayName.contains("s3cret"))
+        let source = try FrameSource(input, reconnect: .init(initialDelay: .milliseconds(1), maximumDelay: .milliseconds(1),
+                                                             maximumAttempts: 1),
+                                     sleep: { _ in })
+        #expect {
+            _ = try source.next()
+        } throws: { error in
+            !String(describing: error).contains("s3cret") && String(describing: error).contains("127.0.0.1:9")
+        }
+        #expect(try MediaInput(argument: "http://cam.example/a@b").description == "http://cam.example/a@b")
+    }
+
     @Test("a live source that is down is retried with doubling back-off, then reported lost")
     func reconnectBackOff() throws {
         let waits = Mutex<[Duration]>([])

@@ -105,9 +105,11 @@ void cvb_video_writer_free(CVBVideoWriter *_Nullable writer);
 /// OpenCV 4.6 returns wrong results when a network that ran at one size is fed another.
 CVBCenterFace *_Nullable cvb_centerface_create(const char *model_path, int32_t input_width, int32_t input_height);
 void cvb_centerface_free(CVBCenterFace *_Nullable detector);
-/// Detects faces; writes up to `capacity` boxes in frame coordinates and their count into `*count`.
+/// Detects faces; writes up to `capacity` boxes in frame coordinates, best first, and their count into `*count`.
+/// When `landmarks` is not NULL it receives each face's five landmarks (x, y of the left eye, right eye, nose,
+/// left and right mouth corners, in frame pixels): 10 floats per face, room for `capacity` faces.
 CVBStatus cvb_centerface_detect(CVBCenterFace *detector, const CVBFrame *frame, float threshold,
-                                CVBDetection *results, int32_t capacity, int32_t *count);
+                                CVBDetection *results, float *_Nullable landmarks, int32_t capacity, int32_t *count);
 
 /// SSDLite person detector (TensorFlow frozen graph plus its OpenCV text graph), 300x300 input.
 CVBSSDPersonDetector *_Nullable cvb_ssd_person_create(const char *graph_path, const char *text_graph_path);
@@ -132,12 +134,9 @@ CVBStatus cvb_hog_person_detect(CVBHOGPersonDetector *detector, const CVBFrame *
 CVBStatus cvb_mask_regions(CVBFrame *frame, const CVBDetection *regions, int32_t count, CVBMaskMode mode,
                            CVBMaskShape shape, float strength);
 
-// MARK: Added for the analytics pipeline (crops and classifiers); declarations above are unchanged
+// MARK: Classifiers (age and gender from a face)
 
 typedef struct CVBClassifier CVBClassifier;
-
-/// A deep copy of a rectangle of `frame` (clipped to it); NULL when the rectangle lies outside the frame.
-CVBFrame *_Nullable cvb_frame_crop(const CVBFrame *frame, int32_t x, int32_t y, int32_t width, int32_t height);
 
 /// An image classifier (ONNX) with a fixed input size and the preprocessing `(pixel - mean) * scale`, means in
 /// the model's channel order; `swap_rb` != 0 feeds RGB (frames are BGR).
@@ -154,11 +153,6 @@ CVBStatus cvb_classifier_run(CVBClassifier *classifier, const CVBFrame *frame, f
 /// pixels of the classifier's input) cuts out of `frame`; outside the frame is black. For aligned face chips.
 CVBStatus cvb_classifier_run_affine(CVBClassifier *classifier, const CVBFrame *frame, const float *image_to_chip,
                                     float *outputs, int32_t capacity, int32_t *count);
-
-/// Like cvb_centerface_detect, and also writes each face's five landmarks (x, y of the left eye, right eye,
-/// nose, left and right mouth corners, in frame pixels) into `landmarks`: 10 floats per face.
-CVBStatus cvb_centerface_detect_landmarks(CVBCenterFace *detector, const CVBFrame *frame, float threshold,
-                                          CVBDetection *results, float *landmarks, int32_t capacity, int32_t *count);
 
 #pragma clang assume_nonnull end
 

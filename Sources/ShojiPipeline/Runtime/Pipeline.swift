@@ -36,7 +36,7 @@ public final class Pipeline: Sendable {
                                           assessmentJSON: assessment)
         let writer = RecordWriter(store: store, pending: pending, deployment: deployment,
                                   interval: options.flushInterval, logger: logger)
-        VisionThreading.setThreadsPerCall(options.openCVThreadsPerCall ?? (plan.cameras.count > 1 ? 1 : 0))
+        VisionRuntime.setThreadsPerCall(options.openCVThreadsPerCall ?? (plan.cameras.count > 1 ? 1 : 0))
         let runners = plan.cameras.map { CameraRunner(plan: $0, context: context) }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: writer, successTerminationBehavior: .gracefullyShutdownGroup),

@@ -169,8 +169,8 @@ public final class Anonymizer {
             detectors.append(try TargetDetector(options: options, models: models))
         }
         let writer = try VideoWriter(url: partial, size: size, framesPerSecond: fps)
-        if options.detectionWorkers > 1 { VisionRuntime.useOneThreadPerCall() }
-        defer { if options.detectionWorkers > 1 { VisionRuntime.useAllThreadsPerCall() } }
+        if options.detectionWorkers > 1 { VisionRuntime.setThreadsPerCall(1) }
+        defer { if options.detectionWorkers > 1 { VisionRuntime.setThreadsPerCall(0) } }
 
         let decoded = BoundedQueue<DetectedFrame>(capacity: 8)
         let detected = BoundedQueue<DetectedFrame>(capacity: 8)

@@ -7,16 +7,12 @@ public enum VisionRuntime {
     /// first frame is read or the first model loaded.
     static let configured: Void = cvb_configure(0)
 
-    /// Makes each OpenCV call single-threaded: right when several Shoji threads each run whole frames, which
-    /// uses the cores better than splitting one small network across them.
-    public static func useOneThreadPerCall() {
+    /// Sets the threads per OpenCV call (a detection, a decode) for the whole process; 0 restores OpenCV's
+    /// default (all cores). Several Shoji threads each running whole frames (the anonymiser's detection
+    /// workers, a pipeline's cameras) use 1: they already keep the cores busy, and nested thread pools only
+    /// add switching.
+    public static func setThreadsPerCall(_ count: Int) {
         _ = configured
-        cvb_configure(1)
-    }
-
-    /// Lets each OpenCV call use every core again (OpenCV's default).
-    public static func useAllThreadsPerCall() {
-        _ = configured
-        cvb_configure(-1)
+        cvb_configure(count <= 0 ? -1 : Int32(min(count, 64)))
     }
 }

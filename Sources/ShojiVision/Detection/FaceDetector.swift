@@ -25,7 +25,9 @@ public final class FaceDetector {
 
     private let modelPath: URL
     private var networks: [PixelSize: OpaquePointer] = [:]
-    var buffer = [CVBDetection](repeating: CVBDetection(), count: 512)
+    private var buffer = [CVBDetection](repeating: CVBDetection(), count: 512)
+    /// Ten floats (five landmarks) per slot of `buffer`; allocated once, like `buffer`.
+    private var landmarkBuffer = [Float](repeating: 0, count: 512 * 10)
 
     /// Loads the model from `models`. Throws when the file is missing or OpenCV cannot load it.
     public init(models: ModelStore = ModelStore(), detectionSize: PixelSize? = defaultDetectionSize,
@@ -46,20 +48,38 @@ public final class FaceDetector {
 
     /// The faces in `frame`, in frame pixels, best first.
     public func detect(in frame: Frame) throws -> [Detection] {
-        let size = detectionSize ?? frame.size
-        let network = try network(for: size)
+        let count = try run(on: frame, landmarks: false)
+        return buffer.prefix(count).map(Detection.init(bridged:))
+    }
+
+    /// The faces in `frame` with their five landmarks, best first.
+    public func detectWithLandmarks(in frame: Frame) throws -> [DetectedFace] {
+        let count = try run(on: frame, landmarks: true)
+        return (0..<count).map { index in
+            let marks = (0..<5).map {
+                PixelPoint(x: Double(landmarkBuffer[10 * index + 2 * $0]), y: Double(landmarkBuffer[10 * index + 2 * $0 + 1]))
+            }
+            return DetectedFace(detection: Detection(bridged: buffer[index]), landmarks: marks)
+        }
+    }
+
+    /// Runs the network on `frame`, filling `buffer` (and `landmarkBuffer` when asked); returns the face count.
+    private func run(on frame: Frame, landmarks: Bool) throws -> Int {
+        let network = try network(for: detectionSize ?? frame.size)
         var count: Int32 = 0
         let status = buffer.withUnsafeMutableBufferPointer { results in
-            cvb_centerface_detect(network, frame.handle, Float(threshold), results.baseAddress!,
-                                  Int32(results.count), &count)
+            landmarkBuffer.withUnsafeMutableBufferPointer { marks in
+                cvb_centerface_detect(network, frame.handle, Float(threshold), results.baseAddress!,
+                                      landmarks ? marks.baseAddress : nil, Int32(results.count), &count)
+            }
         }
         guard status == .OK else {
             throw VisionError.bridge(operation: "face detection", reason: VisionError.lastBridgeMessage)
         }
-        return buffer.prefix(Int(count)).map(Detection.init(bridged:))
+        return Int(count)
     }
 
-    func network(for size: PixelSize) throws -> OpaquePointer {
+    private func network(for size: PixelSize) throws -> OpaquePointer {
         let key = PixelSize(width: (size.width + 31) / 32 * 32, height: (size.height + 31) / 32 * 32)
         if let existing = networks[key] { return existing }
         guard let created = cvb_centerface_create(modelPath.path, Int32(key.width), Int32(key.height)) else {
@@ -74,10 +94,5 @@ extension Detection {
     init(bridged d: CVBDetection) {
         self.init(box: PixelRect(x: Double(d.x), y: Double(d.y), width: Double(d.width), height: Double(d.height)),
                   score: Double(d.score))
-    }
-
-    var bridged: CVBDetection {
-        CVBDetection(x: Float(box.x), y: Float(box.y), width: Float(box.width), height: Float(box.height),
-                     score: Float(score))
     }
 }

@@ -140,7 +140,7 @@ public final class FrameSource {
         let handle: OpaquePointer?
         switch input {
         case .device(let path, let index): handle = cvb_video_open(path, Int32(index))
-        default: handle = cvb_video_open(input.description, -1)
+        default: handle = cvb_video_open(input.locator, -1)
         }
         guard let handle else {
             throw VisionError.unreadableMedia(path: input.description, reason: VisionError.lastBridgeMessage)

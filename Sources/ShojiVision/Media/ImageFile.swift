@@ -23,9 +23,9 @@ public enum ImageFile {
         return Frame(handle: handle)
     }
 
-    /// Encodes a frame to `url`, in the format its extension names. Callers pass only masked frames
-    /// (privacy invariant 1).
-    public static func write(_ frame: Frame, to url: URL) throws {
+    /// Encodes a frame to `url`, in the format its extension names. Internal so that only the anonymiser, which
+    /// masks every frame first, can write camera pixels (privacy invariant 1).
+    static func write(_ frame: Frame, to url: URL) throws {
         guard cvb_image_write(frame.handle, url.path) == .OK else {
             throw VisionError.outputFailed(path: url.path, reason: VisionError.lastBridgeMessage)
         }

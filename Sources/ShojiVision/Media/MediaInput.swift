@@ -46,21 +46,39 @@ public enum MediaInput: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// A short name for outputs and messages: the file or folder name, or a sanitised URL.
+    /// A short name for outputs and messages: the file or folder name, or the stream URL without credentials.
     public var displayName: String {
         switch self {
         case .image(let url), .imageFolder(let url), .videoFile(let url): return url.lastPathComponent
-        case .stream(let uri): return uri
+        case .stream(let uri): return Self.withoutCredentials(uri)
         case .device(let path, _): return path
         }
     }
 
+    /// The input for messages, logs and file names: the full path, or the stream URL with any user and password
+    /// replaced by `***` (camera URLs often carry them, and errors end up in terminals and logs).
     public var description: String {
+        switch self {
+        case .stream(let uri): return Self.withoutCredentials(uri)
+        default: return locator
+        }
+    }
+
+    /// What OpenCV opens: the path, the device, or the stream URL as given, credentials included. Never printed.
+    public var locator: String {
         switch self {
         case .image(let url), .imageFolder(let url), .videoFile(let url): return url.path
         case .stream(let uri): return uri
         case .device(let path, _): return path
         }
+    }
+
+    /// `rtsp://user:pass@host/path` → `rtsp://***@host/path`; other URLs unchanged.
+    static func withoutCredentials(_ uri: String) -> String {
+        guard let schemeEnd = uri.range(of: "://") else { return uri }
+        let authorityEnd = uri[schemeEnd.upperBound...].firstIndex(of: "/") ?? uri.endIndex
+        guard let at = uri[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") else { return uri }
+        return String(uri[..<schemeEnd.upperBound]) + "***" + String(uri[at...])
     }
 
     /// The images of a folder input, sorted by relative path; empty for other inputs.

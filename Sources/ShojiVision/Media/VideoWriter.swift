@@ -4,16 +4,16 @@ import Foundation
 /// Encodes frames into a video file at a fixed size and frame rate.
 ///
 /// Only masked frames are ever passed here (privacy invariant 1). Used from one thread at a time.
-public final class VideoWriter {
+final class VideoWriter {
     /// The file being written.
-    public let url: URL
+    let url: URL
     /// The frame size every frame must have.
-    public let size: PixelSize
+    let size: PixelSize
     private var handle: OpaquePointer?
 
     /// Opens `url` for writing. The codec follows the container: MPEG-4 Part 2 (`mp4v`) plays everywhere
     /// ffmpeg does and encodes in about 2 ms a frame at 768×576.
-    public init(url: URL, size: PixelSize, framesPerSecond: Double, fourcc: String = "mp4v") throws {
+    init(url: URL, size: PixelSize, framesPerSecond: Double, fourcc: String = "mp4v") throws {
         self.url = url
         self.size = size
         guard let handle = cvb_video_writer_open(url.path, fourcc, framesPerSecond, Int32(size.width),
@@ -28,7 +28,7 @@ public final class VideoWriter {
     }
 
     /// Appends one frame.
-    public func write(_ frame: Frame) throws {
+    func write(_ frame: Frame) throws {
         guard let handle else { throw VisionError.outputFailed(path: url.path, reason: "writer already closed") }
         guard frame.size == size else {
             throw VisionError.outputFailed(path: url.path, reason: "frame size \(frame.size) differs from \(size)")
@@ -39,7 +39,7 @@ public final class VideoWriter {
     }
 
     /// Flushes and closes the file. Further writes fail.
-    public func close() {
+    func close() {
         guard let handle else { return }
         cvb_video_writer_close(handle)
         cvb_video_writer_free(handle)

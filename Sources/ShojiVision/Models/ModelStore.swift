@@ -94,7 +94,7 @@ public struct ModelStore: Sendable {
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256Hex.hex(hasher.finalize())
         return digest == model.sha256 ? .verified : .corrupt(actualSHA256: digest)
     }
 }

@@ -5,6 +5,11 @@ import Foundation
 public enum SHA256Hex {
     /// The digest of `data`.
     public static func digest(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
+    }
+
+    /// A finished digest in lower-case hex (for hashes fed in chunks).
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -102,11 +102,9 @@ public final class Redactor {
     /// Masks exactly `regions` (scaled by `maskScale`) in `frame`, in place, without touching the memory.
     public func mask(_ frame: Frame, regions: [PixelRect]) throws {
         guard !regions.isEmpty else { return }
-        let scaled = regions.map { box in
-            CVBDetection(x: Float(box.scaled(by: configuration.maskScale).x),
-                         y: Float(box.scaled(by: configuration.maskScale).y),
-                         width: Float(box.width * configuration.maskScale),
-                         height: Float(box.height * configuration.maskScale), score: 1)
+        let scaled = regions.map { region in
+            let box = region.scaled(by: configuration.maskScale)
+            return CVBDetection(x: Float(box.x), y: Float(box.y), width: Float(box.width), height: Float(box.height), score: 1)
         }
         let status = scaled.withUnsafeBufferPointer { buffer in
             cvb_mask_regions(frame.handle, buffer.baseAddress!, Int32(buffer.count), configuration.mode.bridged,

@@ -136,7 +136,7 @@ struct PipelineBench: ParsableCommand {
         manifest.cameras = (1...cameras).map { index in
             var camera = template
             camera.id = "camera-\(index)"
-            camera.source = input.description
+            camera.source = input.locator
             return camera
         }
         let assessment = Assessment(manifest: manifest, asOf: CalendarDay(Date()))
