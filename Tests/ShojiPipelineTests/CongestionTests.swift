@@ -6,6 +6,22 @@ import Testing
 
 @Suite("Congestion (use case 6): icon maps without camera pixels, each replacing the last")
 struct CongestionTests {
+    @Test("a floor plan that could carry pixels is refused, in any spelling; shapes and same-file links pass")
+    func floorPlanRefusesPixels() {
+        let refused = [
+            #"<svg><image href="cam.jpg"/></svg>"#,
+            #"<svg><IMAGE xlink:href="cam.jpg"/></svg>"#,
+            #"<svg:svg><svg:image href="x.png"/></svg:svg>"#,
+            #"<svg><filter><feImage href="data:;base64,AAAA"/></filter></svg>"#,
+            #"<svg><rect fill="url(DATA:application/octet-stream;base64,AAAA)"/></svg>"#,
+            #"<svg><use href="other.svg#plan"/></svg>"#,
+            #"<svg><use href="&#100;ata:x"/></svg>"#,
+        ]
+        for svg in refused { #expect(IconMap.pixelCarrier(in: svg) != nil, "\(svg)") }
+        let plain = ##"<svg viewBox="0 0 10 10"><defs><path id="wall" d="M0 0H10"/></defs><use href="#wall"/><rect width="4" height="2"/><text>Gate</text></svg>"##
+        #expect(IconMap.pixelCarrier(in: plain) == nil)
+    }
+
     @Test("one SVG and one PNG per camera remain, drawn from shapes only; a level per area is stored")
     func iconMap() async throws {
         let folder = try PipelineFixture.temporaryFolder()

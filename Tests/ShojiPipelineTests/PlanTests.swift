@@ -29,6 +29,19 @@ struct PlanTests {
         #expect(throws: PipelineError.self) { try PipelineFixture.plan(manifest) }
     }
 
+    @Test("an area id used by two cameras is refused: their congestion levels would overwrite each other")
+    func areaIDsUniqueAcrossCameras() throws {
+        var manifest = try PipelineFixture.example("congestion")
+        var second = manifest.cameras[0]
+        second.id = "platform"
+        manifest.cameras.append(second)
+        #expect {
+            try PipelineFixture.plan(manifest)
+        } throws: { error in
+            String(describing: error).contains("'gate' is already used by camera concourse")
+        }
+    }
+
     @Test("a blocking assessment is refused")
     func blockingRefused() throws {
         let manifest = try Manifest.load(contentsOf: PipelineFixture.repository

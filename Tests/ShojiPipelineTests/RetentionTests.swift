@@ -43,6 +43,7 @@ struct RetentionTests {
         #expect(databaseBytes(path).range(of: Data(marker.utf8)) != nil, "the marker is on disk before the run")
 
         let sweeper = RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention),
+                                       deploymentID: plan.deploymentID,
                                        now: { PipelineFixture.start })
         let pipeline = try Pipeline(plan: plan, store: store, retention: sweeper,
                                     options: PipelineFixture.options(folder: folder, frames: 20))

@@ -22,6 +22,21 @@ struct FlowTrajectoryTests {
         #expect(read == [Self.trajectory(visit)])
     }
 
+    @Test("the visit count matches the trajectories in the window, by time and camera")
+    func visitCount() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try await dir.store()
+        try await store.record(AnalyticsBatch(trajectories: [
+            Self.trajectory(UUID()), Self.trajectory(UUID(), camera: "other-cam", start: 100, end: 200),
+            Self.trajectory(UUID(), start: 7_200, end: 7_300),
+        ]))
+        for query in [ReportQuery(since: Fixture.day), ReportQuery(since: Fixture.day.addingTimeInterval(3_600)),
+                      ReportQuery(since: Fixture.day, cameraID: "other-cam")] {
+            #expect(try await store.trajectoryCount(query) == store.trajectories(query).count)
+        }
+        #expect(try await store.trajectoryCount(ReportQuery(since: Fixture.day)) == 3)
+    }
+
     @Test("a second trajectory under the same visit id is refused and the first is kept unchanged")
     func duplicateVisitIsRefused() async throws {
         let dir = try TemporaryDirectory()

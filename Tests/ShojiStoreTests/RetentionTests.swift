@@ -9,8 +9,7 @@ struct RetentionTests {
     static let marker = "MARKER-7f3a9c2e-only-in-the-old-row"
 
     /// Old rows (60 days before `now`) of every kind, under the marker camera and area, and new rows (1 day old).
-    static func seed(_ store: AnalyticsStore, now: Date) async throws {
-        let d = Fixture.deploymentID
+    static func seed(_ store: AnalyticsStore, now: Date, deploymentID d: String = Fixture.deploymentID) async throws {
         for (age, camera) in [(60.0, marker), (1.0, "cam-new")] {
             let at = now.addingTimeInterval(-age * 86_400)
             let bucket = try TimeBucket(containing: at, seconds: 300)
@@ -50,7 +49,7 @@ struct RetentionTests {
         #expect(try await Self.rowCounts(store) == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 2) }))
 
         let policy = try RetentionPolicy(days: [:], defaultDays: 30)
-        let sweeper = RetentionSweeper(store: store, policy: policy, now: { now })
+        let sweeper = RetentionSweeper(store: store, policy: policy, deploymentID: Fixture.deploymentID, now: { now })
         let report = try await sweeper.sweep()
 
         #expect(report.deleted == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 1) }))
@@ -74,9 +73,9 @@ struct RetentionTests {
         let store = try await dir.store()
         let now = Fixture.day
         try await Self.seed(store, now: now)
-        let policy = try RetentionPolicy(manifestDays: ["line_crossings": 90, "attributes": 7, "flow_trajectories": 0])
+        let policy = try RetentionPolicy(days: [.lineCrossings: 90, .attributes: 7, .flowTrajectories: 0])
         #expect(Set(policy.unboundedKinds) == Set(RecordKind.allCases).subtracting([.lineCrossings, .attributes, .flowTrajectories]))
-        let report = try await RetentionSweeper(store: store, policy: policy, now: { now }).sweep()
+        let report = try await RetentionSweeper(store: store, policy: policy, deploymentID: Fixture.deploymentID, now: { now }).sweep()
         #expect(report.deleted == [.lineCrossings: 0, .attributes: 1, .flowTrajectories: 2])
         let counts = try await Self.rowCounts(store)
         #expect(counts[.lineCrossings] == 2)
@@ -85,13 +84,36 @@ struct RetentionTests {
         #expect(counts[.heatmaps] == 2)
     }
 
-    @Test("a policy refuses negative days and unknown kind names")
+    @Test("a policy refuses negative days")
     func policyValidation() {
         #expect(throws: StoreError.self) { try RetentionPolicy(days: [.heatmaps: -1]) }
         #expect(throws: StoreError.self) { try RetentionPolicy(days: [:], defaultDays: -3) }
-        #expect { try RetentionPolicy(manifestDays: ["faces": 3]) } throws: { error in
-            String(describing: error).contains("line_crossings")
+    }
+
+    @Test("a deployment's sweep deletes its own old records only: another deployment in the same file keeps its own")
+    func sweepIsPerDeployment() async throws {
+        let dir = try TemporaryDirectory()
+        let store = try await dir.store()
+        var other = Fixture.deployment
+        other.deploymentID = "dep-other-tenant"
+        other.tenantID = "tenant-b"
+        try await store.recordDeployment(other)
+        let now = Fixture.day
+        try await Self.seed(store, now: now)
+        try await Self.seed(store, now: now, deploymentID: other.deploymentID)
+
+        let policy = try RetentionPolicy(days: [:], defaultDays: 30)
+        let report = try await RetentionSweeper(store: store, policy: policy, deploymentID: Fixture.deploymentID,
+                                                now: { now }).sweep()
+        #expect(report.deleted == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 1) }))
+        let otherID = other.deploymentID
+        let otherRows = try await store.pool.read { db in
+            try RecordKind.allCases.map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0.storage.table) WHERE deployment_id = ?",
+                                 arguments: [otherID])
+            }
         }
+        #expect(otherRows == RecordKind.allCases.map { _ in 2 }, "the other deployment's old and new rows are all kept")
     }
 
     @Test("run() sweeps once per period with the injected clock and stops when sleep is cancelled")
@@ -104,7 +126,8 @@ struct RetentionTests {
         // Retention 30 days: the first sweep removes the 60-day-old rows; after the clock moves 40 days the
         // 1-day-old rows are 41 days old and the second sweep removes them.
         let sweeper = RetentionSweeper(
-            store: store, policy: try RetentionPolicy(days: [.lineCrossings: 30]), period: .seconds(3600),
+            store: store, policy: try RetentionPolicy(days: [.lineCrossings: 30]), deploymentID: Fixture.deploymentID,
+            period: .seconds(3600),
             now: { clock.now }, sleep: { period in try await clock.sleep(period, advancingBy: 40 * 86_400, stopAfter: 2) })
         await sweeper.run()
 

@@ -97,14 +97,31 @@ struct IconMap {
     }
 
     /// The inner markup of an operator's floor-plan SVG file, as a nested `<svg>` (the XML prolog removed).
-    /// Refused when it embeds a raster image: a floor plan must not smuggle camera pixels into the map.
+    /// Refused when it could carry pixels: the markup is copied into every icon map on disk, so a floor plan must
+    /// not smuggle a camera image into it (privacy invariant 1).
     static func floorPlan(at url: URL) throws -> String {
         var text = try String(contentsOf: url, encoding: .utf8)
         if let prolog = text.range(of: "?>"), text.hasPrefix("<?xml") { text = String(text[prolog.upperBound...]) }
-        guard !text.contains("<image"), !text.contains("data:image") else {
+        if let found = pixelCarrier(in: text) {
             throw PipelineError.invalidSetting(camera: url.lastPathComponent, key: "floor_plan",
-                                               problem: "the floor plan embeds a raster image; draw it with shapes only")
+                                               problem: "the floor plan holds \(found), which can embed an image; draw it with shapes only")
         }
         return text
+    }
+
+    /// The first markup in `svg` that can bring in pixels (an `image` or `feImage` element in any namespace, a
+    /// `data:` URL, a link to anything but a fragment of the same file), or nil. Case-insensitive, as XML
+    /// entities and odd casing must not get an image past it.
+    static func pixelCarrier(in svg: String) -> String? {
+        let checks: [(pattern: String, name: String)] = [
+            (#"<\s*([a-z0-9_-]+:)?(image|feimage)\b"#, "an image element"),
+            (#"data\s*:"#, "a data: URL"),
+            (#"href\s*=\s*["']\s*[^"'#\s]"#, "a link to another file"),
+            (#"&#"#, "a character reference"),
+        ]
+        for check in checks where svg.range(of: check.pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+            return check.name
+        }
+        return nil
     }
 }

@@ -53,6 +53,9 @@ public struct PipelinePlan: Sendable {
             throw .notApproved(report: problems.joined(separator: "; ") + " (see 'shoji assess')")
         }
         var cameras: [CameraPlan] = []
+        // Congestion records are keyed by deployment and area, not camera: an area id used by two cameras would
+        // overwrite one camera's level with the other's.
+        var areaOwners: [String: String] = [:]
         for camera in manifest.cameras {
             for useCase in camera.useCases where !runnableUseCases.contains(useCase) {
                 let hint = useCase == .redaction ? "use 'shoji anonymize' for redaction"
@@ -61,6 +64,12 @@ public struct PipelinePlan: Sendable {
             }
             guard !camera.useCases.isEmpty else { continue }
             let settings = try CameraSettings(camera: camera.id, settings: camera.settings, baseFolder: baseFolder)
+            for area in settings.areas {
+                if let owner = areaOwners.updateValue(camera.id, forKey: area.id) {
+                    throw .invalidSetting(camera: camera.id, key: "areas",
+                                          problem: "area id '\(area.id)' is already used by camera \(owner); area ids must be unique within a deployment")
+                }
+            }
             let source = try resolveSource(camera.source, camera: camera.id, baseFolder: baseFolder)
             cameras.append(CameraPlan(id: camera.id, source: source, useCases: camera.useCases, settings: settings))
         }

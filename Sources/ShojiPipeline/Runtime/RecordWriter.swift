@@ -81,11 +81,10 @@ final class RecordWriter: Service, CustomStringConvertible {
             do {
                 try await store.record(part)
             } catch {
-                switch error {
-                case .busy, .diskFull, .sqlite:
+                if error.isTransient {
                     if unstored == nil { unstored = Unstored(batch: AnalyticsBatch(), error: error) }
                     unstored?.batch.append(part)
-                default:
+                } else {
                     logger.error("records dropped, the store refuses them: \(error.description)")
                 }
             }

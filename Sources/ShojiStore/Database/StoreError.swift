@@ -59,6 +59,16 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible, Loc
 
     /// Same as ``description``, for `LocalizedError` users.
     public var errorDescription: String? { description }
+
+    /// Whether the same write may succeed later unchanged: another writer held the file, the disk was full, or
+    /// an I/O error occurred. Everything else (a refused value, a constraint, a corrupt file) fails again.
+    public var isTransient: Bool {
+        switch self {
+        case .busy, .diskFull: return true
+        case let .sqlite(code, _): return code & 0xFF == 10  // SQLITE_IOERR and its extended codes
+        default: return false
+        }
+    }
 }
 
 extension StoreError {

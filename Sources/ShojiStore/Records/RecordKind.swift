@@ -1,6 +1,7 @@
 /// The kinds of records the store keeps; retention is set per kind.
 ///
-/// Raw values are the names used in a manifest's retention section.
+/// Raw values name the kinds in reports and logs. A manifest names what it keeps in ShojiPolicy's own terms;
+/// ShojiPipeline's `RetentionPlan` maps those onto these kinds.
 public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// ``LineCrossingCount`` rows (use case 4), aged by bucket start.
     case lineCrossings = "line_crossings"

@@ -159,6 +159,16 @@ extension AnalyticsStore {
         }
     }
 
+    /// The number of visits whose trajectories overlap the window: what a report shows of them, without
+    /// reading a single point or visit id.
+    public func trajectoryCount(_ query: ReportQuery) async throws(StoreError) -> Int {
+        let window = try ReportWindow(query, timeColumn: nil, cameraColumn: "camera_id")
+        return try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM flow_trajectory WHERE \(Self.trajectoryOverlap(window))",
+                             arguments: Self.trajectoryOverlapArguments(window)) ?? 0
+        }
+    }
+
     /// Trajectories of visits that overlap the window, by start time.
     ///
     /// Rolling up does not apply; `bucketSeconds` is ignored. Callers that expose these through the API or the
@@ -168,9 +178,8 @@ extension AnalyticsStore {
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT visit_id, deployment_id, camera_id, started_at, ended_at, points FROM flow_trajectory
-                WHERE ended_at >= ? AND (? IS NULL OR started_at < ?) AND \(window.filter)
-                ORDER BY started_at, visit_id
-                """, arguments: [window.since, window.until, window.until] + window.arguments
+                WHERE \(Self.trajectoryOverlap(window)) ORDER BY started_at, visit_id
+                """, arguments: Self.trajectoryOverlapArguments(window)
             ).map { row in
                 let visit: String = row["visit_id"]
                 guard let visitID = UUID(uuidString: visit) else { throw StoreError.invalidValue("stored visit id is not a UUID") }
@@ -180,6 +189,16 @@ extension AnalyticsStore {
                     points: try FlowTrajectory.decode(row["points"]))
             }
         }
+    }
+
+    /// The condition for a visit overlapping the window (ended after it starts, started before it ends) and
+    /// matching its filter, and its arguments.
+    private static func trajectoryOverlap(_ window: ReportWindow) -> String {
+        "ended_at >= ? AND (? IS NULL OR started_at < ?) AND \(window.filter)"
+    }
+
+    private static func trajectoryOverlapArguments(_ window: ReportWindow) -> StatementArguments {
+        [window.since, window.until, window.until] + window.arguments
     }
 
     /// Every recorded deployment approval, by deployment then approval time.

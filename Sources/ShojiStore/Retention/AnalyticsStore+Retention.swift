@@ -3,17 +3,21 @@ import GRDB
 
 extension AnalyticsStore {
     /// Deletes, in one transaction, every record of each kind whose time (bucket start, visit end, snapshot time)
-    /// is before the kind's cut-off. Returns the number of rows deleted per kind.
+    /// is before the kind's cut-off, of deployment `deploymentID` only (each deployment's manifest sets its own
+    /// periods, and one database may hold several), or of every deployment when it is nil. Returns the number of
+    /// rows deleted per kind.
     ///
     /// With `secure_delete` on, the deleted content is overwritten in the pages written by this transaction; call
     /// ``checkpointWAL()`` afterwards so that those pages replace the old ones in the database file and the WAL,
     /// which still holds older page images, is emptied.
-    public func deleteRecords(olderThan cutoffs: [RecordKind: Date]) async throws(StoreError) -> [RecordKind: Int] {
+    public func deleteRecords(olderThan cutoffs: [RecordKind: Date],
+                              deploymentID: String?) async throws(StoreError) -> [RecordKind: Int] {
         try await write { db in
             var deleted: [RecordKind: Int] = [:]
             for (kind, cutoff) in cutoffs {
                 let (table, column) = kind.storage
-                try db.execute(sql: "DELETE FROM \(table) WHERE \(column) < ?", arguments: [cutoff.timeIntervalSince1970])
+                try db.execute(sql: "DELETE FROM \(table) WHERE \(column) < ?1 AND (?2 IS NULL OR deployment_id = ?2)",
+                               arguments: [cutoff.timeIntervalSince1970, deploymentID])
                 deleted[kind] = db.changesCount
             }
             return deleted

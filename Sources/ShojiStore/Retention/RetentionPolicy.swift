@@ -23,19 +23,6 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
         self.defaultDays = defaultDays
     }
 
-    /// A policy from a manifest's retention section, keyed by ``RecordKind`` raw values (`"line_crossings"`, …).
-    public init(manifestDays: [String: Int], defaultDays: Int? = nil) throws(StoreError) {
-        var days: [RecordKind: Int] = [:]
-        for (name, value) in manifestDays {
-            guard let kind = RecordKind(rawValue: name) else {
-                let known = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .invalidValue("unknown record kind '\(name)' in retention; use one of: \(known)")
-            }
-            days[kind] = value
-        }
-        try self.init(days: days, defaultDays: defaultDays)
-    }
-
     /// Days `kind` is kept, or `nil` when it is kept until a policy names it.
     public func days(for kind: RecordKind) -> Int? { days[kind] ?? defaultDays }
 

@@ -12,21 +12,25 @@ public struct RetentionSweeper: Sendable {
     public let store: AnalyticsStore
     /// Days per kind.
     public let policy: RetentionPolicy
+    /// The deployment whose records are swept; nil sweeps every deployment in the store with this policy.
+    public let deploymentID: String?
     /// Time between sweeps.
     public let period: Duration
     private let now: @Sendable () -> Date
     private let sleep: @Sendable (Duration) async throws -> Void
     private let logger: Logger
 
-    /// A sweeper; `now` and `sleep` default to the system clock and `Task.sleep`.
+    /// A sweeper of `deploymentID`'s records (nil: every deployment's); `now` and `sleep` default to the system
+    /// clock and `Task.sleep`.
     public init(
-        store: AnalyticsStore, policy: RetentionPolicy, period: Duration = .seconds(3600),
+        store: AnalyticsStore, policy: RetentionPolicy, deploymentID: String?, period: Duration = .seconds(3600),
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         logger: Logger = Logger(label: "shoji.store.retention")
     ) {
         self.store = store
         self.policy = policy
+        self.deploymentID = deploymentID
         self.period = period
         self.now = now
         self.sleep = sleep
@@ -41,7 +45,7 @@ public struct RetentionSweeper: Sendable {
         for kind in RecordKind.allCases {
             cutoffs[kind] = policy.cutoff(for: kind, now: sweptAt)
         }
-        let deleted = try await store.deleteRecords(olderThan: cutoffs)
+        let deleted = try await store.deleteRecords(olderThan: cutoffs, deploymentID: deploymentID)
         let complete = try await store.checkpointWAL()
         let report = RetentionSweepReport(sweptAt: sweptAt, cutoffs: cutoffs, deleted: deleted, checkpointComplete: complete)
         logger.debug("retention sweep", metadata: [

@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
                     zoneDwell: try await store.zoneDwellTotals(query),
                     zoneTransitions: try await store.zoneTransitionTotals(query),
                     congestion: try await store.latestCongestion(),
-                    trajectories: try await store.trajectories(query).count)
+                    trajectories: try await store.trajectoryCount(query))
             }
         }
         switch format {

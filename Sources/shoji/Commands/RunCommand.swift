@@ -91,7 +91,8 @@ struct RunCommand: ParsableCommand {
         var logger = Logger(label: "shoji.run")
         logger.logLevel = .warning
         let sweeper = try failingWithOneLine {
-            RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention))
+            RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention),
+                             deploymentID: plan.deploymentID)
         }
         let pipeline = try failingWithOneLine {
             try Pipeline(plan: plan, store: store, retention: sweeper, options: options, logger: logger)
