@@ -31,7 +31,8 @@ bench: release
 	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --detect-every 2 --json bench/results/pipeline-every-2.json
 
 ## What is installed, missing or corrupt.
-doctor: release
+doctor:
+	$(SWIFT) build -c release --product shoji
 	$(SHOJI) doctor
 
 clean:

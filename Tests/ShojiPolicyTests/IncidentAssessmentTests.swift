@@ -84,4 +84,14 @@ struct IncidentAssessmentTests {
         #expect(assessment.reportItems.filter(\.inPersonsNotice).map(\.number) == [1, 2, 4, 5, 9])
         #expect(assessment.reportItems[2].draft == "2000")
     }
+
+    @Test("A YAML syntax error in an incident file names its line, as in a manifest")
+    func syntaxErrorLocated() {
+        #expect {
+            try Incident.decode(yaml: "id: x\nsummary: [unclosed\n", file: "incident.yaml")
+        } throws: { error in
+            guard let error = error as? ManifestError else { return false }
+            return error.line != nil && error.description.hasPrefix("incident.yaml:")
+        }
+    }
 }

@@ -66,28 +66,15 @@ struct IconMap {
         return out
     }
 
-    /// Writes `<folder>/<name>.svg` and `.png`, each through a temporary file renamed over the previous map, so a
-    /// reader never sees half a map and no earlier map is left behind.
+    /// Writes `<folder>/<name>.svg` and `.png`, each through a temporary file renamed over the previous map
+    /// (`.atomic`, and RasterExporter's own), so a reader never sees half a map and no earlier map is left behind.
     func write(to folder: URL, name: String) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let document = svg()
-        let svgURL = folder.appendingPathComponent("\(name).svg"), pngURL = folder.appendingPathComponent("\(name).png")
-        let svgTemporary = folder.appendingPathComponent(".\(name).svg.partial")
-        let pngTemporary = folder.appendingPathComponent(".\(name).png.partial")
-        defer {
-            try? FileManager.default.removeItem(at: svgTemporary)
-            try? FileManager.default.removeItem(at: pngTemporary)
-        }
-        try Data(document.utf8).write(to: svgTemporary)
+        try Data(document.utf8).write(to: folder.appendingPathComponent("\(name).svg"), options: .atomic)
         // One rendering at a time: fontconfig's first use is not safe from several threads (several cameras).
-        try Self.renderLock.withLock { try RasterExporter(dpi: 96).writePNG(svg: document, to: pngTemporary) }
-        try Self.replace(svgURL, with: svgTemporary)
-        try Self.replace(pngURL, with: pngTemporary)
-    }
-
-    private static func replace(_ target: URL, with temporary: URL) throws {
-        guard rename(temporary.path, target.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        try Self.renderLock.withLock {
+            try RasterExporter(dpi: 96).writePNG(svg: document, to: folder.appendingPathComponent("\(name).png"))
         }
     }
 

@@ -22,7 +22,8 @@ public struct TrackingEvaluation: Sendable {
 
         /// Settings; the defaults (detector on every frame, two strips) meet the accuracy targets on PETS09 and
         /// are `shoji run`'s defaults too (`CameraSettings.defaultDetectEvery`).
-        public init(detectEvery: Int = 1, columns: Int = 2, detectionThreshold: Double = 0.1,
+        public init(detectEvery: Int = CameraSettings.defaultDetectEvery, columns: Int = CameraSettings.defaultDetectorColumns,
+                    detectionThreshold: Double = 0.1,
                     tracker: TrackerConfiguration = TrackingEvaluation.defaultTracker) {
             self.detectEvery = detectEvery
             self.columns = columns

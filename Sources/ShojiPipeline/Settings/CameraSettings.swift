@@ -21,7 +21,8 @@ public struct CameraSettings: Sendable, Hashable {
         public var polygon: Polygon
     }
 
-    /// Run the person detector on every n-th processed frame; the tracker predicts in between (default 3).
+    /// Run the person detector on every n-th processed frame; the tracker predicts in between
+    /// (default ``defaultDetectEvery``).
     public var detectEvery: Int
     /// Processed frames per second at most (the camera's budget); frames beyond it are skipped, not queued.
     /// Nil processes every frame.
@@ -31,8 +32,8 @@ public struct CameraSettings: Sendable, Hashable {
     /// Person detector threshold (default 0.1: boxes below the tracker's `highConfidence` only keep existing
     /// tracks alive, ByteTrack's second pass).
     public var personThreshold: Double
-    /// Overlapping vertical strips the person detector sees one by one (default 1: the whole frame at 300×300;
-    /// 2 finds more far-away people for twice the time).
+    /// Overlapping vertical strips the person detector sees one by one (default ``defaultDetectorColumns``, 2;
+    /// 1 is the whole frame at 300×300, half the time, fewer far-away people found).
     public var detectorColumns: Int
     /// Tracker knobs: `TrackerConfiguration.fixedCameraPeople` with the `tracker:` mapping's knobs laid over it.
     public var tracker: TrackerConfiguration

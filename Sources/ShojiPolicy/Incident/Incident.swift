@@ -129,16 +129,7 @@ public struct Incident: Sendable, Codable, Hashable {
 
     /// Decodes an incident from YAML text; `file` labels errors.
     public static func decode(yaml: String, file: String = "<string>") throws(ManifestError) -> Incident {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw ManifestError(file: file, line: nil, column: nil, key: "", problem: .syntax(String(describing: error)))
-        }
-        guard let root else {
-            throw ManifestError(file: file, line: 1, column: 1, key: "", problem: .missingField(expected: "an incident mapping; the file is empty"))
-        }
-        return try Incident(reading: YAMLReader(node: root, path: "", file: file))
+        try Incident(reading: YAMLReader.document(yaml: yaml, file: file, expected: "an incident mapping"))
     }
 
     init(reading reader: YAMLReader) throws(ManifestError) {

@@ -20,32 +20,7 @@ extension Manifest {
     ///
     /// - Throws: `ManifestError` with file, line, key and what was expected.
     public static func decode(yaml: String, file: String = "<string>") throws(ManifestError) -> Manifest {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw ManifestError(file: file, line: 1, column: 1, key: "", problem: .missingField(expected: "a manifest mapping; the file is empty"))
-            }
-            root = node
-        } catch let error as ManifestError {
-            throw error
-        } catch let error as YamlError {
-            throw syntaxError(error, file: file)
-        } catch {
-            throw ManifestError(file: file, line: nil, column: nil, key: "", problem: .syntax(String(describing: error)))
-        }
-        return try Manifest(reading: YAMLReader(node: root, path: "", file: file))
-    }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> ManifestError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
-            let detail = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return ManifestError(file: file, line: mark.line, column: mark.column, key: "", problem: .syntax(detail))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ManifestError(file: file, line: context.mark.line, column: context.mark.column, key: "", problem: .syntax("duplicated keys \(duplicates.joined(separator: ", "))"))
-        default:
-            return ManifestError(file: file, line: nil, column: nil, key: "", problem: .syntax(String(describing: error)))
-        }
+        try Manifest(reading: YAMLReader.document(yaml: yaml, file: file, expected: "a manifest mapping"))
     }
 
     init(reading reader: YAMLReader) throws(ManifestError) {

@@ -22,8 +22,30 @@ public struct RasterExporter: Sendable {
         return (Int(size.width.rounded(.up)), Int(size.height.rounded(.up)))
     }
 
-    /// Renders `svg` on a white background and writes it as a PNG file at `url`.
+    /// Renders `svg` on a white background and writes it as a PNG file at `url`, through a temporary file beside
+    /// it: a failure leaves the previous file (or none), never half an image.
     public func writePNG(svg: String, to url: URL) throws(RasterExportError) {
+        try Self.writeReplacing(url) { partial throws(RasterExportError) in try renderPNG(svg: svg, to: partial) }
+    }
+
+    /// Renders `svg` as a one-page vector PDF at `url`, with the page size the SVG declares; like ``writePNG``,
+    /// through a temporary file.
+    public func writePDF(svg: String, to url: URL) throws(RasterExportError) {
+        try Self.writeReplacing(url) { partial throws(RasterExportError) in try Self.renderPDF(svg: svg, to: partial) }
+    }
+
+    /// Runs `write` on a hidden temporary path in `url`'s folder, then renames it over `url`; removes it on failure.
+    private static func writeReplacing(_ url: URL, _ write: (URL) throws(RasterExportError) -> Void) throws(RasterExportError) {
+        let partial = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        defer { unlink(partial.path) }
+        try write(partial)
+        guard rename(partial.path, url.path) == 0 else {
+            throw .writeFailed(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private func renderPNG(svg: String, to url: URL) throws(RasterExportError) {
         let handle = try Self.load(svg, dpi: dpi)
         defer { g_object_unref(handle) }
         let size = try Self.intrinsicSize(handle)
@@ -39,20 +61,19 @@ public struct RasterExporter: Sendable {
         try Self.check(status, or: { .writeFailed(path: url.path, reason: $0) })
     }
 
-    /// Renders `svg` as a one-page vector PDF at `url`, with the page size the SVG declares.
-    public func writePDF(svg: String, to url: URL) throws(RasterExportError) {
+    private static func renderPDF(svg: String, to url: URL) throws(RasterExportError) {
         // At 72 dpi, CSS pixels are PDF points.
-        let handle = try Self.load(svg, dpi: 72)
+        let handle = try load(svg, dpi: 72)
         defer { g_object_unref(handle) }
-        let size = try Self.intrinsicSize(handle)
+        let size = try intrinsicSize(handle)
         guard let surface = cairo_pdf_surface_create(url.path, size.width, size.height) else {
             throw .surfaceFailed(reason: "cairo could not create a PDF surface")
         }
         defer { cairo_surface_destroy(surface) }
-        try Self.check(cairo_surface_status(surface), or: { .writeFailed(path: url.path, reason: $0) })
-        try Self.draw(handle, on: surface, width: size.width, height: size.height, background: false)
+        try check(cairo_surface_status(surface), or: { .writeFailed(path: url.path, reason: $0) })
+        try draw(handle, on: surface, width: size.width, height: size.height, background: false)
         cairo_surface_finish(surface)
-        try Self.check(cairo_surface_status(surface), or: { .writeFailed(path: url.path, reason: $0) })
+        try check(cairo_surface_status(surface), or: { .writeFailed(path: url.path, reason: $0) })
     }
 
     // MARK: librsvg and cairo plumbing

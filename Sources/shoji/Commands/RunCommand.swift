@@ -56,10 +56,16 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let manifestURL = URL(fileURLWithPath: manifest)
+        // Read once: the digest recorded with the approval must be of the very bytes that were assessed.
         let data: Data, loaded: Manifest
         do {
             data = try Data(contentsOf: manifestURL)
-            loaded = try Manifest.load(contentsOf: manifestURL)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure("\(manifest): the manifest is not UTF-8 text; save it as UTF-8", code: 2).report()
+            }
+            loaded = try Manifest.decode(yaml: text, file: manifestURL.path)
+        } catch let exit as ExitCode {
+            throw exit
         } catch let error as ManifestError {
             throw CommandFailure(error.description, code: 2).report()
         } catch {
