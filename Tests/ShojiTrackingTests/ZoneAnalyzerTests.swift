@@ -49,6 +49,19 @@ struct ZoneAnalyzerTests {
         #expect(analyzer.summaries[0].visits == 4)   // track 1 twice, track 2 twice
     }
 
+    @Test func newTransitionsAreDrainedOnceEach() throws {
+        var analyzer = try Self.analyzer()
+        _ = Self.path(&analyzer, id: 1, xs: [50, 50, 150, 250, 250])
+        #expect(analyzer.drainNewTransitions() == [ZoneTransition(from: "a", to: "b", count: 1)])
+        #expect(analyzer.drainNewTransitions().isEmpty)
+        _ = Self.path(&analyzer, id: 2, xs: [50, 50, 150, 250, 250])
+        _ = Self.path(&analyzer, id: 1, xs: [150, 50, 50], t0: 10)
+        #expect(analyzer.drainNewTransitions() == [ZoneTransition(from: "a", to: "b", count: 1),
+                                                   ZoneTransition(from: "b", to: "a", count: 1)])
+        #expect(analyzer.transitions == [ZoneTransition(from: "a", to: "b", count: 2),
+                                         ZoneTransition(from: "b", to: "a", count: 1)])
+    }
+
     @Test func borderJitterDoesNotSplitAStayWhenDebounced() throws {
         var analyzer = try Self.analyzer(switchAfter: 3)
         // On A's right border, alternating in and out for 20 s, then clearly out for 3 observations.

@@ -25,7 +25,6 @@ final class FlowAnalyzer: FrameAnalyzer {
     private let visitID: @Sendable () -> UUID
     private var visits: [Int: Visit] = [:]
     private var zones: ZoneAnalyzer?
-    private var reportedTransitions: [ZoneTransition] = []
     private var finished = AnalyticsBatch()
     private var heatmapCell: Double?
     private var heatmap: Heatmap?
@@ -55,10 +54,11 @@ final class FlowAnalyzer: FrameAnalyzer {
             }
             visits[track.id] = visit
             addToHeatmap(point, at: time)
+            // The zones take the floor point mapped above (zones are in floor coordinates with a homography).
+            if zones != nil { record(zones!.observe(trackID: track.id, point: point, time: time.timeIntervalSince1970)) }
         }
         if zones != nil {
-            let dwells = zones!.observe(step.update, time: time.timeIntervalSince1970, homography: homography)
-            record(dwells)
+            for id in step.update.endedTrackIDs { record(zones!.endTrack(id)) }
             recordTransitions(at: time)
         }
         end(step.update.endedTrackIDs, at: time)
@@ -103,22 +103,14 @@ final class FlowAnalyzer: FrameAnalyzer {
         }
     }
 
-    /// Turns the analyser's running totals into per-bucket increments.
+    /// Counts the transitions made in this step in the bucket of `time`.
     private func recordTransitions(at time: Date) {
-        guard let zones, let bucket = context.bucket(time) else { return }
-        let now = zones.transitions
-        guard now != reportedTransitions else { return }
-        var before: [String: Int] = [:]
-        for t in reportedTransitions { before["\(t.from)\u{0}\(t.to)"] = t.count }
-        for t in now {
-            let added = t.count - (before["\(t.from)\u{0}\(t.to)"] ?? 0)
-            if added > 0 {
-                finished.zoneTransitions.append(ZoneTransitionCount(deploymentID: context.deploymentID,
-                                                                    cameraID: context.cameraID, fromZoneID: t.from,
-                                                                    toZoneID: t.to, bucket: bucket, count: added))
-            }
+        guard zones != nil, let bucket = context.bucket(time) else { return }
+        for t in zones!.drainNewTransitions() {
+            finished.zoneTransitions.append(ZoneTransitionCount(deploymentID: context.deploymentID,
+                                                                cameraID: context.cameraID, fromZoneID: t.from,
+                                                                toZoneID: t.to, bucket: bucket, count: t.count))
         }
-        reportedTransitions = now
     }
 
     /// A grid over the floor the camera sees: the image corners mapped to the floor, else the zones' bounds.

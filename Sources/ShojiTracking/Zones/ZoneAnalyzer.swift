@@ -34,6 +34,8 @@ public struct ZoneAnalyzer: Sendable {
     public let switchAfter: Int
     private var states: [Int: TrackState] = [:]
     private var transitionCounts: [Pair: Int] = [:]
+    /// Transitions since the last ``drainNewTransitions()``.
+    private var newTransitionCounts: [Pair: Int] = [:]
     private var dwellTotals: [ZoneDwellSummary]
 
     /// Creates an analyser; refuses duplicate zone ids or `switchAfter` below 1.
@@ -83,7 +85,10 @@ public struct ZoneAnalyzer: Sendable {
                                             to: state.candidateTime))
                 }
                 if zone >= 0 {
-                    if let last = state.lastZone, last != zone { transitionCounts[Pair(from: last, to: zone), default: 0] += 1 }
+                    if let last = state.lastZone, last != zone {
+                        transitionCounts[Pair(from: last, to: zone), default: 0] += 1
+                        newTransitionCounts[Pair(from: last, to: zone), default: 0] += 1
+                    }
                     state.lastZone = zone
                 }
                 state.current = zone
@@ -119,8 +124,17 @@ public struct ZoneAnalyzer: Sendable {
     }
 
     /// Transition counts, ordered by (from, to) zone order.
-    public var transitions: [ZoneTransition] {
-        transitionCounts.sorted { ($0.key.from, $0.key.to) < ($1.key.from, $1.key.to) }.map {
+    public var transitions: [ZoneTransition] { Self.ordered(transitionCounts, zones: zones) }
+
+    /// The transitions made since the last call (in zone order), for a caller that counts them per time bucket.
+    public mutating func drainNewTransitions() -> [ZoneTransition] {
+        guard !newTransitionCounts.isEmpty else { return [] }
+        defer { newTransitionCounts.removeAll(keepingCapacity: true) }
+        return Self.ordered(newTransitionCounts, zones: zones)
+    }
+
+    private static func ordered(_ counts: [Pair: Int], zones: [Zone]) -> [ZoneTransition] {
+        counts.sorted { ($0.key.from, $0.key.to) < ($1.key.from, $1.key.to) }.map {
             ZoneTransition(from: zones[$0.key.from].id, to: zones[$0.key.to].id, count: $0.value)
         }
     }
