@@ -23,10 +23,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        // Only its HummingbirdBcrypt product (bcrypt in C, no server) is built: user secrets are hashed with it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
-        // The only C++: OpenCV decode/encode, DNN and masking behind a plain C header (include/CVBridge.h).
-        // Links only the OpenCV modules it uses; `pkg-config --libs opencv4` would load 375 shared objects.
+        // The only C++: OpenCV decode/encode, DNN and masking, dlib face alignment and embedding, behind a plain C
+        // header (include/CVBridge.h). Links only the OpenCV modules it uses (`pkg-config --libs opencv4` would
+        // load 375 shared objects); dlib's matrices call BLAS, which Debian's alternatives point at OpenBLAS.
         .target(
             name: "CVBridge",
             exclude: ["README.md"],
@@ -35,6 +38,7 @@ let package = Package(
                 .linkedLibrary("opencv_core"), .linkedLibrary("opencv_imgproc"),
                 .linkedLibrary("opencv_imgcodecs"), .linkedLibrary("opencv_videoio"),
                 .linkedLibrary("opencv_objdetect"), .linkedLibrary("opencv_dnn"),
+                .linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack"),
                 .linkedLibrary("m"),
             ]
         ),
@@ -48,14 +52,22 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(name: "ShojiTracking", exclude: ["README.md"], swiftSettings: strictSwift),
-        .target(name: "ShojiPolicy", dependencies: ["Yams"], exclude: ["README.md"], swiftSettings: strictSwift),
+        .target(
+            name: "ShojiPolicy", dependencies: ["Yams", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"], swiftSettings: strictSwift
+        ),
         .target(
             name: "ShojiRender", dependencies: ["ShojiPolicy", "CQREncode", "CRsvg"], exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
         .target(
             name: "ShojiStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ShojiPolicy",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
@@ -85,7 +97,7 @@ let package = Package(
             name: "ShojiPolicyTests", dependencies: ["ShojiPolicy"], exclude: ["Fixtures"], swiftSettings: strictSwift
         ),
         .testTarget(name: "ShojiRenderTests", dependencies: ["ShojiRender", "ShojiPolicy"], swiftSettings: strictSwift),
-        .testTarget(name: "ShojiStoreTests", dependencies: ["ShojiStore"], swiftSettings: strictSwift),
+        .testTarget(name: "ShojiStoreTests", dependencies: ["ShojiStore", "ShojiPolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiPipelineTests", dependencies: ["ShojiPipeline"], swiftSettings: strictSwift),
         // End-to-end tests of whole command lines: they run the built `shoji` binary as a subprocess.
         .testTarget(name: "ShojiCommandTests", dependencies: ["shoji"], swiftSettings: strictSwift),

@@ -16,6 +16,11 @@ struct Shoji: ParsableCommand {
             RunCommand.self,
             ReportCommand.self,
             EvalCommand.self,
+            KeysCommand.self,
+            UsersCommand.self,
+            WatchlistCommand.self,
+            RequestsCommand.self,
+            AuditCommand.self,
         ]
     )
 }

@@ -68,8 +68,7 @@ struct AnalyzerStateTests {
 
     @Test("attributes: a person never seen with a face is counted once as unknown; no estimate outlives the track")
     func attributesUnknown() throws {
-        let settings = try CameraSettings(camera: "c", settings: [:])
-        let attributes = try AttributesAnalyzer(settings: settings, context: Self.context, models: ModelStore())
+        let attributes = try AttributesAnalyzer(context: Self.context, models: ModelStore())
         let image = try Frame(size: PixelSize(width: 768, height: 576))   // black: no face anywhere
         for frame in 0..<4 { try attributes.observe(Self.step(frame, tracks: [3], image: image)) }
         try attributes.observe(Self.step(4, tracks: [], ended: [3], image: image))

@@ -20,9 +20,9 @@ struct AttributesTests {
                                                        withDestinationURL: portrait)
         }
         var manifest = try PipelineFixture.example("attributes")
-        manifest.cameras[0].source = frames.path
-        manifest.cameras[0].settings["tracker"] = nil   // the default tracker: confirmed after 3 detections
-        let (store, statuses) = try await PipelineFixture.run(try PipelineFixture.plan(manifest), folder: folder, frames: nil)
+        try manifest.set("cameras[0].source", yaml: "'\(frames.path)'")
+        try manifest.remove("cameras[0].settings.tracker")   // the default tracker: confirmed after 3 detections
+        let (store, statuses) = try await PipelineFixture.run(manifest, folder: folder, frames: nil)
         #expect(statuses.first?.framesProcessed == 6)
         let rows = try await store.attributeTotals(ReportQuery(since: .distantPast))
         #expect(rows.map(\.count).reduce(0, +) == 1, "\(rows)")

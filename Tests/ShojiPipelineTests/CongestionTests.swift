@@ -28,8 +28,8 @@ struct CongestionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PipelineFixture.vtest()
         var manifest = try PipelineFixture.example("congestion")
-        manifest.cameras[0].settings["refresh_seconds"] = .int(3)   // 150 frames at 10 frames/s: 4 maps
-        let (store, _) = try await PipelineFixture.run(try PipelineFixture.plan(manifest), folder: folder, frames: 150)
+        try manifest.set("cameras[0].settings.refresh_seconds", yaml: "3")   // 150 frames at 10 frames/s: 4 maps
+        let (store, _) = try await PipelineFixture.run(manifest, folder: folder, frames: 150)
         let out = folder.appendingPathComponent("out")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files == ["concourse.congestion.png", "concourse.congestion.svg"], "earlier maps and temporary files are gone")

@@ -11,8 +11,7 @@ struct CountingTests {
         let folder = try PipelineFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PipelineFixture.vtest()
-        let plan = try PipelineFixture.plan(try PipelineFixture.example("counting"))
-        let (store, statuses) = try await PipelineFixture.run(plan, folder: folder, frames: 250)
+        let (store, statuses) = try await PipelineFixture.run(try PipelineFixture.example("counting"), folder: folder, frames: 250)
         let byDirection = try await PipelineFixture.crossings(store)
         #expect(byDirection[.aToB, default: 0] >= 1)
         #expect(byDirection[.bToA, default: 0] >= 1)
@@ -29,8 +28,8 @@ struct CountingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PipelineFixture.vtest()
         var manifest = try PipelineFixture.example("counting")
-        manifest.cameras[0].settings["fps"] = .int(5)   // vtest.avi is 10 frames/s
-        let (_, statuses) = try await PipelineFixture.run(try PipelineFixture.plan(manifest), folder: folder, frames: 60)
+        try manifest.set("cameras[0].settings.fps", yaml: "5")   // vtest.avi is 10 frames/s
+        let (_, statuses) = try await PipelineFixture.run(manifest, folder: folder, frames: 60)
         let status = try #require(statuses.first)
         #expect(status.framesRead == 60)
         #expect(status.framesProcessed == 30)

@@ -7,34 +7,31 @@ import Testing
 struct PlanTests {
     @Test("a use case that no declared purpose covers is refused, naming it")
     func uncoveredUseCaseRefused() throws {
-        let manifest = try Manifest.load(contentsOf: PipelineFixture.repository
-            .appendingPathComponent("examples/failing/uncovered-use-case.yaml"))
-        let assessment = Assessment(manifest: manifest, asOf: manifest.startsOn)
-        let uncovered = try #require(assessment.uncoveredUseCases.first)
-        #expect(throws: PipelineError.self) {
-            try PipelinePlan.approve(manifest: manifest, assessment: assessment, deploymentID: "d", manifestSHA256: "")
-        }
+        let url = PipelineFixture.repository.appendingPathComponent("examples/failing/uncovered-use-case.yaml")
         do {
-            _ = try PipelinePlan.approve(manifest: manifest, assessment: assessment, deploymentID: "d", manifestSHA256: "")
+            _ = try ApprovedDeployment.approve(manifestAt: url, asOf: PipelineFixture.day)
+            Issue.record("an uncovered use case was approved")
         } catch {
-            guard case .notApproved(let report) = error else { Issue.record("wrong error \(error)"); return }
-            #expect(report.contains(uncovered.rawValue))
+            guard case .notApproved(let assessment) = error, let uncovered = assessment.uncoveredUseCases.first else {
+                Issue.record("wrong error \(error)")
+                return
+            }
+            #expect(error.description.contains(uncovered.rawValue))
         }
     }
 
     @Test("a counting camera added without a purpose for counting is refused")
     func addedUseCaseRefused() throws {
         var manifest = try PipelineFixture.example("flow")
-        manifest.cameras[0].useCases.append(.counting)
-        #expect(throws: PipelineError.self) { try PipelineFixture.plan(manifest) }
+        try manifest.append("cameras[0].use_cases", yaml: "counting")
+        try manifest.set("retention.days.line_crossings", yaml: "30")
+        #expect(throws: ApprovalError.self) { try PipelineFixture.plan(manifest) }
     }
 
     @Test("an area id used by two cameras is refused: their congestion levels would overwrite each other")
     func areaIDsUniqueAcrossCameras() throws {
         var manifest = try PipelineFixture.example("congestion")
-        var second = manifest.cameras[0]
-        second.id = "platform"
-        manifest.cameras.append(second)
+        try manifest.addCamera(id: "platform", source: try #require(try manifest.string(at: "cameras[0].source")))
         #expect {
             try PipelineFixture.plan(manifest)
         } throws: { error in
@@ -44,16 +41,12 @@ struct PlanTests {
 
     @Test("a blocking assessment is refused")
     func blockingRefused() throws {
-        let manifest = try Manifest.load(contentsOf: PipelineFixture.repository
-            .appendingPathComponent("examples/failing/security-footage-for-marketing.yaml"))
-        let assessment = Assessment(manifest: manifest, asOf: manifest.startsOn)
-        try #require(assessment.isBlocking)
-        #expect(throws: PipelineError.self) {
-            try PipelinePlan.approve(manifest: manifest, assessment: assessment, deploymentID: "d", manifestSHA256: "")
-        }
+        let url = PipelineFixture.repository.appendingPathComponent("examples/failing/security-footage-for-marketing.yaml")
+        #expect(throws: ApprovalError.self) { try ApprovedDeployment.approve(manifestAt: url, asOf: PipelineFixture.day) }
     }
 
-    @Test("the examples are approved with their settings read", arguments: ["counting", "flow", "congestion", "attributes"])
+    @Test("the examples are approved with their settings read",
+          arguments: ["counting", "flow", "congestion", "attributes", "repeat", "watchlist"])
     func examplesApproved(name: String) throws {
         let plan = try PipelineFixture.plan(try PipelineFixture.example(name))
         #expect(!plan.cameras.isEmpty)
@@ -64,11 +57,15 @@ struct PlanTests {
             #expect(settings.zones.map(\.id) == ["west", "east"])
             #expect(settings.homography != nil)
         case "congestion": #expect(settings.areas.map(\.id) == ["gate", "stairs"])
+        case "repeat":
+            #expect(plan.identifiesPeople && settings.independentFrames)
+            #expect(settings.repeatThreshold.ceiling == 0.55)
+        case "watchlist": #expect(plan.cameras[0].useCases == [.watchlist])
         default: #expect(plan.cameras[0].useCases == [.attributes])
         }
     }
 
-    @Test("redaction is refused with a pointer to shoji anonymize")
+    @Test("an approved use case that no analyzer of 'shoji run' implements is an error, not a silent no-op")
     func redactionUnsupported() throws {
         let manifest = try PipelineFixture.example("redaction")
         do {

@@ -12,15 +12,12 @@ struct ResilienceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PipelineFixture.vtest()
         var manifest = try PipelineFixture.example("counting")
-        var dead = manifest.cameras[0]
-        dead.id = "dead"
-        dead.source = "rtsp://127.0.0.1:9/stream"
-        manifest.cameras.append(dead)
-        let plan = try PipelineFixture.plan(manifest)
+        try manifest.addCamera(id: "dead", source: "rtsp://127.0.0.1:9/stream")
+        let deployment = try PipelineFixture.approve(manifest, in: folder)
         let store = try AnalyticsStore(path: folder.appendingPathComponent("test.sqlite").path)
         var options = PipelineFixture.options(folder: folder, frames: 250, untilEnd: false)
         options.flushInterval = .seconds(3600)   // only the shutdown flush can store the counts
-        let pipeline = try Pipeline(plan: plan, store: store, options: options)
+        let pipeline = try Pipeline(deployment: deployment, store: store, options: options)
         let running = Task { try await pipeline.run() }
         // Wait for the file camera to end while the dead one keeps retrying (generous: tests share 2 cores).
         let deadline = Date().addingTimeInterval(240)
@@ -61,14 +58,9 @@ struct ResilienceTests {
         try Data("not a jpeg".utf8).write(to: photos.appendingPathComponent("1.jpg"))
 
         var manifest = try PipelineFixture.example("counting")
-        var corrupt = manifest.cameras[0]
-        corrupt.id = "corrupt"
-        corrupt.source = broken.path
-        var stills = manifest.cameras[0]
-        stills.id = "stills"
-        stills.source = photos.path
-        manifest.cameras += [corrupt, stills]
-        let (store, statuses) = try await PipelineFixture.run(try PipelineFixture.plan(manifest), folder: folder, frames: 250)
+        try manifest.addCamera(id: "corrupt", source: broken.path)
+        try manifest.addCamera(id: "stills", source: photos.path)
+        let (store, statuses) = try await PipelineFixture.run(manifest, folder: folder, frames: 250)
         let byID = Dictionary(uniqueKeysWithValues: statuses.map { ($0.id, $0) })
         #expect(byID["corrupt"]?.state == .failed)
         #expect(byID["stills"]?.state == .ended)

@@ -8,7 +8,7 @@ import Testing
 struct RetentionTests {
     @Test("manifest kinds map to every table that stores them; transient kinds to none")
     func mapping() throws {
-        let manifest = try PipelineFixture.example("flow")
+        let manifest = try PipelineFixture.plan(try PipelineFixture.example("flow")).deployment.manifest
         let days = RetentionPlan.days(from: manifest.retention)
         let declared = manifest.retention.days
         #expect(days[.flowTrajectories] == declared[.trajectories])
@@ -21,13 +21,13 @@ struct RetentionTests {
     func runSweeps() async throws {
         let folder = try PipelineFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let manifest = try PipelineFixture.example("counting")
-        let plan = try PipelineFixture.plan(manifest)
-        let period = try #require(manifest.retention.days[.lineCrossings])
+        let deployment = try PipelineFixture.approve(try PipelineFixture.example("counting"), in: folder)
+        let plan = try PipelinePlan(deployment: deployment)
+        let period = try #require(plan.retention.days[.lineCrossings])
         let path = folder.appendingPathComponent("test.sqlite").path
         let store = try AnalyticsStore(path: path)
         try await store.recordDeployment(DeploymentRecord(
-            deploymentID: plan.deploymentID, tenantID: plan.tenant, manifestSHA256: plan.manifestSHA256,
+            deploymentID: plan.deploymentID, tenantID: plan.tenant, manifestSHA256: deployment.manifestSHA256,
             approvedAt: PipelineFixture.start, assessmentJSON: "{}"))
         let day = 86_400.0
         let expired = try TimeBucket(containing: PipelineFixture.start.addingTimeInterval(-Double(period + 2) * day), seconds: 900)
@@ -42,11 +42,9 @@ struct RetentionTests {
         #expect(try await store.checkpointWAL(), "nothing else holds the database: the WAL is folded in")
         #expect(databaseBytes(path).range(of: Data(marker.utf8)) != nil, "the marker is on disk before the run")
 
-        let sweeper = RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention),
-                                       deploymentID: plan.deploymentID,
-                                       now: { PipelineFixture.start })
-        let pipeline = try Pipeline(plan: plan, store: store, retention: sweeper,
-                                    options: PipelineFixture.options(folder: folder, frames: 20))
+        var options = PipelineFixture.options(folder: folder, frames: 20)
+        options.retentionSweepPeriod = .seconds(3600)   // swept as of the fixture's clock
+        let pipeline = try Pipeline(deployment: deployment, store: store, options: options)
         try await pipeline.run()
 
         let rows = try await store.lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0), cameraID: "cam-old"))

@@ -22,6 +22,27 @@ struct RetentionTests {
                                               points: [FlowPoint(offset: 0, x: 1, y: 1)])],
                 heatmaps: [HeatmapGrid(deploymentID: d, cameraID: camera, bucket: bucket, columns: 1, rows: 1, cellSize: 1, counts: [3])],
                 congestion: [CongestionSnapshot(deploymentID: d, areaID: camera, takenAt: at, personCount: 9, level: .moderate)]))
+            // Repeat and watchlist rows are written by the vault; here straight in SQL, one of each kind.
+            try await store.pool.write { db in
+                let entry = UUID().uuidString.lowercased()
+                try db.execute(sql: """
+                    INSERT INTO watchlist_entry (entry_id, tenant_id, deployment_id, category, evidence, evidence_date,
+                        registered_by, registered_at, status)
+                    VALUES (?, 't', ?, 'theft', 'report 1', '2026-01-01', 'a', ?, 'pending')
+                    """, arguments: [entry, d, at.timeIntervalSince1970])
+                try db.execute(sql: """
+                    INSERT INTO match_alert (alert_id, tenant_id, entry_id, deployment_id, camera_id, matched_at, distance, status)
+                    VALUES (?, 't', ?, ?, ?, ?, 0.3, 'pending')
+                    """, arguments: [UUID().uuidString.lowercased(), entry, d, camera, at.timeIntervalSince1970])
+                try db.execute(sql: """
+                    INSERT INTO repeat_visit (tenant_id, visitor_id, deployment_id, camera_id, visited_at) VALUES ('t', ?, ?, ?, ?)
+                    """, arguments: ["v-\(camera)-\(d)", d, camera, at.timeIntervalSince1970])
+                try db.execute(sql: """
+                    INSERT INTO repeat_visit_count (deployment_id, camera_id, bucket_start, bucket_seconds, visits, first_visits,
+                        returning_visits, return_interval_seconds)
+                    VALUES (?, ?, ?, 300, 2, 1, 1, 60)
+                    """, arguments: [d, camera, Int64(bucket.start.timeIntervalSince1970)])
+            }
         }
     }
 

@@ -45,10 +45,14 @@ struct SchemaPrivacyTests {
             }
             return (Set(tables), columns)
         }
-        // Anything that is not an aggregate must be one of the two known non-aggregate kinds; a new table must be
-        // classified here before it can pass.
+        // Anything that is not an aggregate must be a known non-aggregate kind or a personal table keyed by tenant;
+        // a new table must be classified before it can pass.
         let nonAggregate: Set<String> = ["deployment", "deployment_approval", "flow_trajectory"]
-        #expect(tables.subtracting(nonAggregate) == Set(AnalyticsSchema.aggregateTables))
+        #expect(tables.subtracting(nonAggregate).subtracting(AnalyticsSchema.personalTables) == Set(AnalyticsSchema.aggregateTables))
+        #expect(Set(AnalyticsSchema.personalTables).isSubset(of: tables))
+        for table in AnalyticsSchema.personalTables {
+            #expect(columns[table]?.contains("tenant_id") == true, "\(table) must be keyed by tenant")
+        }
         for table in AnalyticsSchema.aggregateTables {
             let tableColumns = try #require(columns[table], "missing table \(table)")
             #expect(tableColumns.contains("deployment_id"), "\(table) must say which deployment produced it")

@@ -154,6 +154,21 @@ CVBStatus cvb_classifier_run(CVBClassifier *classifier, const CVBFrame *frame, f
 CVBStatus cvb_classifier_run_affine(CVBClassifier *classifier, const CVBFrame *frame, const float *image_to_chip,
                                     float *outputs, int32_t capacity, int32_t *count);
 
+// MARK: Face embedding (dlib: 5-point alignment, 128-d ResNet descriptor)
+
+typedef struct CVBFaceEmbedder CVBFaceEmbedder;
+
+/// Loads dlib's 5-point shape predictor (`shape_predictor_5_face_landmarks.dat`; any other part count is refused)
+/// and its face recognition ResNet (`dlib_face_recognition_resnet_model_v1.dat`).
+CVBFaceEmbedder *_Nullable cvb_face_embedder_create(const char *shape_predictor_path, const char *network_path);
+void cvb_face_embedder_free(CVBFaceEmbedder *_Nullable embedder);
+/// For each of `count` face boxes of `frame`: aligns the face with the shape predictor on dlib's 150×150 chip
+/// and writes its 128-d descriptor to `descriptors` (128 floats per face, in order) and, when `landmarks` is not
+/// NULL, the five aligned points (10 floats per face: x, y each). Same person: Euclidean distance below about
+/// 0.6. The chips and the network's activations exist only inside the call.
+CVBStatus cvb_face_embed(CVBFaceEmbedder *embedder, const CVBFrame *frame, const CVBDetection *faces, int32_t count,
+                         float *descriptors, float *_Nullable landmarks);
+
 #pragma clang assume_nonnull end
 
 #ifdef __cplusplus

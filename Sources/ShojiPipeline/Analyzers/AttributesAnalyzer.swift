@@ -6,8 +6,9 @@ import ShojiVision
 /// Use case 1: one age band and gender per tracked person, decided once per track from its best faces, counted
 /// per bucket (``AttributeCount``).
 ///
-/// On detector frames with an undecided track, faces are found in the frame (CenterFace with landmarks) and each
-/// undecided person takes the best face whose centre lies in the upper half of their box, until the track has
+/// On detector frames with an undecided track, the camera's face stage finds the faces (CenterFace with landmarks,
+/// once for every face-using analyzer) and each undecided person takes the best face whose centre lies in the
+/// upper half of their box, until the track has
 /// ``samplesPerTrack`` estimates. The aligned face chip lives only inside the estimator's call; what a track keeps
 /// until its decision is a few numbers (age, gender, confidence), and even those go when the track is decided or
 /// ends. A person whose face was never seen is counted as unknown age and gender.
@@ -22,8 +23,6 @@ final class AttributesAnalyzer: FrameAnalyzer {
     }
 
     private let context: RecordContext
-    private let minimumFaceSize: Double
-    private let faces: FaceDetector
     private let estimator: AttributeEstimator
     private var samples: [Int: [Sample]] = [:]
     private var decided: Set<Int> = []
@@ -34,20 +33,21 @@ final class AttributesAnalyzer: FrameAnalyzer {
         var gender: Gender
     }
 
-    init(settings: CameraSettings, context: RecordContext, models: ModelStore) throws {
+    init(context: RecordContext, models: ModelStore) throws {
         self.context = context
-        self.minimumFaceSize = settings.minimumFaceSize
-        faces = try FaceDetector(models: models, threshold: 0.4)
         estimator = try AttributeEstimator(models: models)
     }
 
     /// Tracks holding estimates (for tests: none once every track is decided or ended).
     var tracksWithEstimates: Int { samples.count }
 
+    func wantsFaces(_ update: TrackerUpdate) -> Bool {
+        update.tracks.contains { $0.state == .tracked && !decided.contains($0.id) }
+    }
+
     func observe(_ step: TrackingStep) throws {
         let undecided = step.update.tracks.filter { $0.state == .tracked && !decided.contains($0.id) }
-        if step.detected && !undecided.isEmpty {
-            let found = try faces.detectWithLandmarks(in: step.frame).filter { $0.detection.box.width >= minimumFaceSize }
+        if let found = step.faces?.faces, !undecided.isEmpty {
             for track in undecided {
                 guard let face = Self.face(of: track.box, among: found) else { continue }
                 let estimate = try estimator.estimate(face: face, in: step.frame)

@@ -14,6 +14,8 @@ struct TrackingStep {
     var frame: Frame
     /// Whether the person detector ran on this frame (tracks are matched, not only predicted).
     var detected: Bool
+    /// What the face stage found, when it ran on this frame.
+    var faces: FaceObservations? = nil
 }
 
 /// The records an analyzer's records carry besides the counts.
@@ -33,10 +35,21 @@ struct RecordContext: Sendable {
 /// Per-person state (per track) must be dropped when the tracker reports the track ended; what `drain` and
 /// `finish` return is what the use case may keep.
 protocol FrameAnalyzer: AnyObject {
+    /// Whether the face stage should run on this frame for this analyzer (the person tracks given).
+    func wantsFaces(_ update: TrackerUpdate) -> Bool
+    /// Whether the analyzer wants an embedding of the face on face track `id` in this frame.
+    func wantsSample(faceTrack id: Int) -> Bool
     /// Looks at one tracked frame.
     func observe(_ step: TrackingStep) throws
     /// Records completed so far (the store adds counts of the same key, so partial buckets may be drained).
     func drain(at time: Date) -> AnalyticsBatch
     /// Ends the tracks still alive (end of stream or shutdown) and returns everything left.
     func finish(endedTrackIDs: [Int], at time: Date) -> AnalyticsBatch
+}
+
+extension FrameAnalyzer {
+    /// Analyzers of people's shapes need no faces.
+    func wantsFaces(_ update: TrackerUpdate) -> Bool { false }
+    /// Analyzers that do not identify want no embedding.
+    func wantsSample(faceTrack id: Int) -> Bool { false }
 }

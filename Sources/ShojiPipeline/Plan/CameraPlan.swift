@@ -21,6 +21,13 @@ public struct CameraPlan: Sendable {
         self.settings = settings
     }
 
-    /// Whether the camera needs the person detector and tracker (every analyzer here does).
-    var tracksPeople: Bool { !useCases.isEmpty }
+    /// Whether the camera needs the person detector and tracker: every use case but repeat and the watchlist,
+    /// which follow faces instead.
+    var tracksPeople: Bool { useCases.contains { [.attributes, .flow, .counting, .congestion].contains($0) } }
+
+    /// Whether the camera needs the face stage.
+    var usesFaces: Bool { useCases.contains { $0.extractsFaceFeatures } }
+
+    /// Whether the camera identifies people (repeat visits or the watchlist).
+    var identifiesPeople: Bool { useCases.contains(.repeatVisit) || useCases.contains(.watchlist) }
 }

@@ -2,8 +2,6 @@ import Foundation
 
 /// Why a pipeline could not be planned or run, worded for the operator who has to fix it.
 public enum PipelineError: Error, Equatable, CustomStringConvertible {
-    /// The assessment has blocking findings or a use case no declared purpose covers; `report` lists them.
-    case notApproved(report: String)
     /// A camera asks for a use case this pipeline does not run.
     case unsupportedUseCase(camera: String, useCase: String, hint: String)
     /// A camera setting is missing, unknown or malformed.
@@ -12,11 +10,11 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case invalidSource(camera: String, problem: String)
     /// The manifest asks for nothing this pipeline can run.
     case nothingToRun
+    /// An identity use case cannot run: no vault key, or the vault refused.
+    case identityUnavailable(String)
 
     public var description: String {
         switch self {
-        case .notApproved(let report):
-            return "deployment not approved: \(report)"
         case .unsupportedUseCase(let camera, let useCase, let hint):
             return "camera \(camera): use case '\(useCase)' is not run by 'shoji run'; \(hint)"
         case .invalidSetting(let camera, let key, let problem):
@@ -24,7 +22,9 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
         case .invalidSource(let camera, let problem):
             return "camera \(camera): source \(problem)"
         case .nothingToRun:
-            return "the manifest has no camera with a use case 'shoji run' runs (attributes, flow, counting, congestion)"
+            return "the manifest has no camera with a use case 'shoji run' runs (\(PipelinePlan.runnableUseCases.map(\.rawValue).joined(separator: ", ")))"
+        case .identityUnavailable(let problem):
+            return "repeat and watchlist cameras cannot start: \(problem)"
         }
     }
 }

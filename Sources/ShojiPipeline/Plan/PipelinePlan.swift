@@ -2,67 +2,46 @@ import Foundation
 import ShojiPolicy
 import ShojiVision
 
-/// The cameras and analyzers of one approved deployment. The only way to make one is
-/// ``approve(manifest:assessment:deploymentID:manifestSHA256:baseFolder:)``, which refuses a deployment whose
-/// assessment blocks or whose cameras run a use case that no declared purpose covers (DESIGN.md invariant 5).
+/// The cameras and analyzers of one approved deployment, read from the ``ApprovedDeployment`` that ShojiPolicy
+/// issued (DESIGN.md invariant 5): a plan cannot be made from a manifest or an assessment.
 public struct PipelinePlan: Sendable {
-    /// The use cases `shoji run` runs.
-    public static let runnableUseCases: [UseCase] = [.attributes, .flow, .counting, .congestion]
+    /// The use cases the pipeline runs; redaction is `shoji anonymize`'s.
+    public static let runnableUseCases: [UseCase] = [.attributes, .flow, .repeatVisit, .counting, .congestion, .watchlist]
 
-    /// The deployment id the records carry.
-    public let deploymentID: String
-    /// The tenant (controller).
-    public let tenant: String
-    /// SHA-256 of the manifest file approved.
-    public let manifestSHA256: String
-    /// The assessment that approved it.
-    public let assessment: Assessment
+    /// The approval the plan was read from.
+    public let deployment: ApprovedDeployment
     /// One plan per camera with something to run.
     public let cameras: [CameraPlan]
+
+    /// The deployment id the records carry.
+    public var deploymentID: String { deployment.deploymentID }
+    /// The tenant (controller).
+    public var tenant: String { deployment.tenant }
     /// The manifest's retention periods, which the sweeper enforces.
-    public let retention: Retention
+    public var retention: Retention { deployment.manifest.retention }
+    /// Whether a camera identifies people (repeat visits or the watchlist): the deployment then needs vault keys.
+    public var identifiesPeople: Bool { cameras.contains { $0.identifiesPeople } }
 
-    private init(deploymentID: String, tenant: String, manifestSHA256: String, assessment: Assessment,
-                 cameras: [CameraPlan], retention: Retention) {
-        self.deploymentID = deploymentID
-        self.tenant = tenant
-        self.manifestSHA256 = manifestSHA256
-        self.assessment = assessment
-        self.cameras = cameras
-        self.retention = retention
-    }
-
-    /// Approves `manifest` under `assessment` (which must be the assessment of that manifest) and reads every
-    /// camera's settings. `baseFolder` resolves relative sources and floor plans that are not found from the
-    /// current directory (usually the manifest's folder).
-    public static func approve(manifest: Manifest, assessment: Assessment, deploymentID: String,
-                               manifestSHA256: String, baseFolder: URL? = nil) throws(PipelineError) -> PipelinePlan {
-        guard assessment.tenant == manifest.tenant else {
-            throw .notApproved(report: "the assessment is of tenant \(assessment.tenant), not \(manifest.tenant); assess this manifest")
-        }
-        var problems: [String] = []
-        if assessment.isBlocking {
-            let ids = assessment.blockingFindings.map { "\($0.ruleId) \($0.title.en)" }
-            problems.append("blocking findings: \(ids.joined(separator: "; "))")
-        }
-        let uncovered = manifest.useCases.filter { !assessment.isCovered($0) }
-        if !uncovered.isEmpty {
-            problems.append("no declared purpose covers \(uncovered.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard problems.isEmpty else {
-            throw .notApproved(report: problems.joined(separator: "; ") + " (see 'shoji assess')")
-        }
+    /// Reads every camera's settings and source. Relative sources and floor plans not found from the current
+    /// folder are looked up beside the manifest.
+    ///
+    /// - Throws: ``PipelineError/unsupportedUseCase(camera:useCase:hint:)`` for an approved use case no analyzer
+    ///   implements here (never a silent no-op), ``PipelineError/invalidSetting(camera:key:problem:)``,
+    ///   ``PipelineError/invalidSource(camera:problem:)``, ``PipelineError/nothingToRun``.
+    public init(deployment: ApprovedDeployment) throws(PipelineError) {
+        let baseFolder = deployment.manifestFile.deletingLastPathComponent()
         var cameras: [CameraPlan] = []
         // Congestion records are keyed by deployment and area, not camera: an area id used by two cameras would
         // overwrite one camera's level with the other's.
         var areaOwners: [String: String] = [:]
-        for camera in manifest.cameras {
-            for useCase in camera.useCases where !runnableUseCases.contains(useCase) {
+        for camera in deployment.manifest.cameras {
+            let useCases = deployment.cameras.first { $0.camera == camera.id }?.useCases ?? []
+            for useCase in useCases where !Self.runnableUseCases.contains(useCase) {
                 let hint = useCase == .redaction ? "use 'shoji anonymize' for redaction"
                     : "remove it from this camera or run it with its own command"
                 throw .unsupportedUseCase(camera: camera.id, useCase: useCase.rawValue, hint: hint)
             }
-            guard !camera.useCases.isEmpty else { continue }
+            guard !useCases.isEmpty else { continue }
             let settings = try CameraSettings(camera: camera.id, settings: camera.settings, baseFolder: baseFolder)
             for area in settings.areas {
                 if let owner = areaOwners.updateValue(camera.id, forKey: area.id) {
@@ -70,12 +49,12 @@ public struct PipelinePlan: Sendable {
                                           problem: "area id '\(area.id)' is already used by camera \(owner); area ids must be unique within a deployment")
                 }
             }
-            let source = try resolveSource(camera.source, camera: camera.id, baseFolder: baseFolder)
-            cameras.append(CameraPlan(id: camera.id, source: source, useCases: camera.useCases, settings: settings))
+            let source = try Self.resolveSource(camera.source, camera: camera.id, baseFolder: baseFolder)
+            cameras.append(CameraPlan(id: camera.id, source: source, useCases: useCases, settings: settings))
         }
         guard !cameras.isEmpty else { throw .nothingToRun }
-        return PipelinePlan(deploymentID: deploymentID, tenant: manifest.tenant, manifestSHA256: manifestSHA256,
-                            assessment: assessment, cameras: cameras, retention: manifest.retention)
+        self.deployment = deployment
+        self.cameras = cameras
     }
 
     /// A stream or device as given; a path from the current directory, else from `baseFolder`.

@@ -5,9 +5,9 @@ import ShojiStore
 /// when. The manifest speaks of what a use case keeps (`zone_statistics`); the store of its tables
 /// (`zone_dwell`, `zone_transitions`).
 public enum RetentionPlan {
-    /// The store kinds each manifest kind is stored as. Kinds absent here are not in the analytics store:
-    /// transient kinds are never stored, icon maps are a file overwritten in place, and repeat and watchlist
-    /// data belong to the feature vault.
+    /// The store kinds each manifest kind is stored as. Kinds absent here are not swept by age: transient kinds
+    /// are never stored, icon maps are a file overwritten in place, and vault vectors and watchlist entries carry
+    /// their own expiry, set from the manifest when they are stored, and are erased when it passes.
     static let storedAs: [ShojiPolicy.RecordKind: [ShojiStore.RecordKind]] = [
         .lineCrossings: [.lineCrossings],
         .attributeCounts: [.attributes],
@@ -15,6 +15,8 @@ public enum RetentionPlan {
         .trajectories: [.flowTrajectories],
         .heatmaps: [.heatmaps],
         .congestionLevels: [.congestion, .congestionHistory],
+        .visitHistory: [.repeatVisits, .repeatStatistics],
+        .matchAlerts: [.matchAlerts],
     ]
 
     /// Days per store kind from the manifest's `retention.days`.

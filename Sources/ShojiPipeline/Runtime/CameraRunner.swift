@@ -146,28 +146,43 @@ final class CameraRunner: @unchecked Sendable {
     private func work() {
         let id = plan.id, settings = plan.settings
         let record = RecordContext(deploymentID: context.deploymentID, cameraID: id, bucketSeconds: settings.bucketSeconds)
-        let detector: PersonDetector
+        var detector: PersonDetector?
         var tracker: MultiObjectTracker
+        var faceStage: FaceStage?
         var analyzers: [any FrameAnalyzer] = []
         do {
-            detector = try PersonDetector(models: context.options.models, threshold: settings.personThreshold)
+            if plan.tracksPeople {
+                detector = try PersonDetector(models: context.options.models, threshold: settings.personThreshold)
+            }
             tracker = try MultiObjectTracker(configuration: settings.tracker)
+            if plan.usesFaces {
+                faceStage = try FaceStage(settings: settings, useCases: plan.useCases, models: context.options.models)
+            }
             analyzers = try makeAnalyzers(record)
         } catch {
             fail("\(error)")
             while queue.take() != nil {}
             return
         }
-        var processed = 0, lastIndex = 0
+        var processed = 0, lastFrame: Frame?
         var lastTime = context.options.clock(), nextDrain = Date.distantPast
+        func observe(_ step: TrackingStep) {
+            for analyzer in analyzers {
+                do {
+                    try analyzer.observe(step)
+                } catch {
+                    status.update(id) { $0.badFrames += 1; $0.problem = "\(error)" }
+                }
+            }
+        }
         while let handoff = queue.take() {
             let item = handoff.value
             processed += 1
-            lastIndex = item.index
             lastTime = item.time
+            lastFrame = item.frame
             let detect = (processed - 1) % settings.detectEvery == 0
-            var update: TrackerUpdate
-            if detect {
+            var update = TrackerUpdate(frame: item.index, tracks: [], endedTrackIDs: [])
+            if let detector, detect {
                 do {
                     let found = try detector.detect(in: item.frame, columns: settings.detectorColumns)
                         .map(ShojiTracking.Detection.init)
@@ -176,22 +191,35 @@ final class CameraRunner: @unchecked Sendable {
                     status.update(id) { $0.badFrames += 1; $0.problem = "\(error)" }
                     update = tracker.predict(frame: item.index)
                 }
-            } else {
+            } else if detector != nil {
                 update = tracker.predict(frame: item.index)
             }
-            let step = TrackingStep(update: update, time: item.time, frame: item.frame, detected: detect)
-            for analyzer in analyzers {
+            // One face stage for every face-using analyzer: run when identities are followed, or when one asks.
+            var faces: FaceObservations?
+            if let faceStage, detect, faceStage.tracksFaces || analyzers.contains(where: { $0.wantsFaces(update) }) {
                 do {
-                    try analyzer.observe(step)
+                    faces = try faceStage.observe(item.frame, index: item.index) { track in
+                        analyzers.contains { $0.wantsSample(faceTrack: track) }
+                    }
                 } catch {
                     status.update(id) { $0.badFrames += 1; $0.problem = "\(error)" }
+                }
+            }
+            observe(TrackingStep(update: update, time: item.time, frame: item.frame, detected: detect, faces: faces))
+            if settings.independentFrames {
+                // A photo is a scene of its own: whoever was in it has left.
+                let ended = tracker.finish(), endedFaces = faceStage?.finish() ?? []
+                if !ended.isEmpty || !endedFaces.isEmpty {
+                    observe(TrackingStep(update: TrackerUpdate(frame: item.index, tracks: [], endedTrackIDs: ended),
+                                         time: item.time, frame: item.frame, detected: false,
+                                         faces: FaceObservations(faces: [], tracked: [], endedTrackIDs: endedFaces)))
                 }
             }
             if item.time >= nextDrain {
                 for analyzer in analyzers { context.pending.add(analyzer.drain(at: item.time)) }
                 nextDrain = item.time.addingTimeInterval(context.options.drainSeconds)
             }
-            let people = update.tracks.count
+            let people = max(update.tracks.count, faces?.tracked.count ?? 0)
             status.update(id) {
                 $0.framesProcessed = processed
                 $0.people = people
@@ -199,12 +227,21 @@ final class CameraRunner: @unchecked Sendable {
             }
         }
         // End of stream or shutdown: every track ends now, and what was counted is handed over.
+        if let faceStage, let lastFrame {
+            let endedFaces = faceStage.finish()
+            if !endedFaces.isEmpty {
+                observe(TrackingStep(update: TrackerUpdate(frame: processed, tracks: [], endedTrackIDs: []), time: lastTime,
+                                     frame: lastFrame, detected: false,
+                                     faces: FaceObservations(faces: [], tracked: [], endedTrackIDs: endedFaces)))
+            }
+        }
         let ended = tracker.finish()
-        _ = lastIndex
         for analyzer in analyzers { context.pending.add(analyzer.finish(endedTrackIDs: ended, at: lastTime)) }
         status.update(id) { $0.people = 0 }
     }
 
+    /// One analyzer per approved use case of the camera. A use case without an analyzer here is an error,
+    /// never skipped.
     private func makeAnalyzers(_ record: RecordContext) throws -> [any FrameAnalyzer] {
         var analyzers: [any FrameAnalyzer] = []
         let settings = plan.settings, options = context.options, id = plan.id, board = status
@@ -218,9 +255,17 @@ final class CameraRunner: @unchecked Sendable {
                 analyzers.append(try CongestionAnalyzer(settings: settings, context: record, output: options.outputFolder,
                                                         report: { problem in board.update(id) { $0.problem = problem } }))
             case .attributes:
-                analyzers.append(try AttributesAnalyzer(settings: settings, context: record, models: options.models))
-            default:
-                continue
+                analyzers.append(try AttributesAnalyzer(context: record, models: options.models))
+            case .repeatVisit:
+                guard let identity = context.identity else { throw PipelineError.identityUnavailable("the vault is not open") }
+                analyzers.append(try RepeatAnalyzer(settings: settings, context: record, gallery: identity.gallery,
+                                                    retentionDays: identity.featureVectorDays, pending: identity.pending))
+            case .watchlist:
+                guard let identity = context.identity else { throw PipelineError.identityUnavailable("the vault is not open") }
+                analyzers.append(WatchlistAnalyzer(settings: settings, context: record, gallery: identity.gallery,
+                                                   pending: identity.pending))
+            case .redaction:
+                throw PipelineError.unsupportedUseCase(camera: id, useCase: useCase.rawValue, hint: "use 'shoji anonymize' for redaction")
             }
         }
         return analyzers

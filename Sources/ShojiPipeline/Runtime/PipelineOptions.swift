@@ -32,6 +32,8 @@ public struct PipelineOptions: Sendable {
     public var clock: @Sendable () -> Date = { Date() }
     /// Visit ids for flow trajectories: random in production.
     public var visitID: @Sendable () -> UUID = { UUID() }
+    /// How often the retention sweeper deletes expired records and vectors; nil runs no sweeper (tests).
+    public var retentionSweepPeriod: Duration?
     /// Shut down gracefully on SIGINT and SIGTERM.
     public var handlesSignals = false
     /// How often `onStatus` is called.

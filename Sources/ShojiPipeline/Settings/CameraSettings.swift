@@ -53,13 +53,26 @@ public struct CameraSettings: Sendable, Hashable {
     public var refreshSeconds: Double
     /// An SVG file drawn in image-pixel coordinates, used as the icon map's background (default: plain).
     public var floorPlan: URL?
-    /// Faces narrower than this (pixels) are not used for attributes (default 24).
+    /// Faces narrower than this (pixels) are not used for attributes or identities (default 24).
     public var minimumFaceSize: Double
+    /// Every frame is a scene of its own (a folder of unrelated photos): tracks end after each frame and start
+    /// on their first detection (default false).
+    public var independentFrames: Bool
+    /// Repeat matching (use case 3): the threshold rule (`match_threshold` ceiling, `false_match_budget`).
+    public var repeatThreshold: MatchThreshold
+    /// Watchlist matching: the threshold rule (`match_threshold` ceiling, `false_match_budget`).
+    public var watchlistThreshold: MatchThreshold
+    /// How much nearer the best of two candidates must be (`match_margin`, default 0.05).
+    public var matchMargin: Double
+    /// A visitor recognised again within this many seconds is still on the same visit (`visit_gap_minutes`,
+    /// default 30 minutes).
+    public var visitGapSeconds: Double
 
     /// The keys this type reads, for documentation and error messages.
     public static let keys = ["detect_every", "fps", "bucket_minutes", "person_threshold", "detector_columns", "tracker", "lines",
                               "homography", "zones", "heatmap_cell", "areas", "levels", "refresh_seconds",
-                              "floor_plan", "min_face_size"]
+                              "floor_plan", "min_face_size", "independent_frames", "match_threshold", "false_match_budget",
+                              "match_margin", "visit_gap_minutes"]
 
     /// The person detector runs on every frame, on two overlapping strips, unless a camera says otherwise: the
     /// setting that meets the accuracy targets (MOTA, IDF1 ≥ 0.65, line counts within ±10 %).
@@ -82,7 +95,24 @@ public struct CameraSettings: Sendable, Hashable {
         detectorColumns = try reader.integer("detector_columns", default: Self.defaultDetectorColumns, range: 1...4)
         refreshSeconds = try reader.number("refresh_seconds", default: 60, range: 0.1...86400)
         minimumFaceSize = try reader.number("min_face_size", default: 24, range: 4...4096)
-        tracker = try Self.tracker(reader.value("tracker"), reader: reader)
+        independentFrames = try reader.flag("independent_frames", default: false)
+        var tracker = try Self.tracker(reader.value("tracker"), reader: reader)
+        if independentFrames {
+            // A photo has no next frame to confirm a track in.
+            tracker.minimumHits = 1
+            tracker.confirmationWindow = 1
+        }
+        self.tracker = tracker
+        let ceiling: Double? = settings["match_threshold"] == nil ? nil
+            : try reader.number("match_threshold", default: 0, range: 0.2...0.8)
+        let budget: Double? = settings["false_match_budget"] == nil ? nil
+            : try reader.number("false_match_budget", default: 0, range: 1e-9...1)
+        repeatThreshold = MatchThreshold(ceiling: ceiling ?? MatchThreshold.repeatVisits.ceiling,
+                                         falseMatchBudget: budget ?? MatchThreshold.repeatVisits.falseMatchBudget)
+        watchlistThreshold = MatchThreshold(ceiling: ceiling ?? MatchThreshold.watchlist.ceiling,
+                                            falseMatchBudget: budget ?? MatchThreshold.watchlist.falseMatchBudget)
+        matchMargin = try reader.number("match_margin", default: 0.05, range: 0...0.5)
+        visitGapSeconds = try reader.number("visit_gap_minutes", default: 30, range: 0...1440) * 60
         lines = try Self.lines(reader.value("lines"), reader: reader)
         homography = try Self.homography(reader.value("homography"), reader: reader)
         zones = try Self.zones(reader.value("zones"), reader: reader)

@@ -30,6 +30,12 @@ struct SettingsReader {
         return number
     }
 
+    mutating func flag(_ key: String, default fallback: Bool) throws(PipelineError) -> Bool {
+        guard let value = value(key) else { return fallback }
+        guard case .bool(let flag) = value else { throw fail(key, "must be true or false") }
+        return flag
+    }
+
     mutating func integer(_ key: String, default fallback: Int, range: ClosedRange<Int>) throws(PipelineError) -> Int {
         guard let value = value(key) else { return fallback }
         guard case .int(let number) = value, range.contains(number) else {

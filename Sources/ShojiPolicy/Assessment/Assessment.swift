@@ -41,8 +41,14 @@ public struct Assessment: Sendable, Codable, Hashable {
     /// Whether any finding blocks the deployment (an unmet legal obligation).
     public let isBlocking: Bool
 
-    /// Assesses `manifest` as of `asOf` (inject the day so that results are reproducible).
-    public init(manifest: Manifest, asOf: CalendarDay, rules: [Rule] = RuleCatalogue.all) {
+    /// Assesses `manifest` as of `asOf` against every rule of the catalogue (inject the day so that results are
+    /// reproducible). An assessment informs; only ``ApprovedDeployment`` lets anything run.
+    public init(manifest: Manifest, asOf: CalendarDay) {
+        self.init(manifest: manifest, asOf: asOf, rules: RuleCatalogue.all)
+    }
+
+    /// Assesses against `rules` only: internal, so that no caller can approve with a shortened catalogue.
+    init(manifest: Manifest, asOf: CalendarDay, rules: [Rule]) {
         let context = RuleContext(manifest: manifest, asOf: asOf)
         schemaVersion = 1
         tenant = manifest.tenant

@@ -11,13 +11,21 @@ enum AnalyticsSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
     }
 
     /// Tables that hold aggregates: the schema test checks that none has a per-person column.
     static let aggregateTables = [
         "line_crossing_count", "attribute_count", "zone_dwell_stat", "zone_transition_count", "heatmap_grid",
-        "congestion_current", "congestion_history",
+        "congestion_current", "congestion_history", "repeat_visit_count",
+    ]
+
+    /// Tables that hold personal data (per person, pseudonymous or not): identity use cases, users, requests and
+    /// the audit log. Every one is keyed by tenant; the schema test checks both lists cover the schema.
+    static let personalTables = [
+        "vault_vector", "vault_generation", "repeat_visit", "watchlist_entry", "match_alert", "app_user",
+        "rights_request", "audit_entry", "audit_head",
     ]
 
     private static func v1(_ db: Database) throws {
@@ -127,6 +135,143 @@ enum AnalyticsSchema {
                 points BLOB NOT NULL
             );
             CREATE INDEX flow_trajectory_ended ON flow_trajectory(ended_at);
+            """)
+    }
+
+    /// Identity use cases (repeat visits, watchlist), their people's rights, users and the audit log. Every table is
+    /// keyed by tenant, and no query in the store reads one without naming the tenant.
+    private static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Face feature vectors, AES-GCM sealed under the tenant's key (never in this file); one purpose each.
+            CREATE TABLE vault_vector (
+                vector_id TEXT PRIMARY KEY NOT NULL CHECK (length(vector_id) = 36),
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                purpose TEXT NOT NULL CHECK (purpose IN ('repeat', 'watchlist', 'opt_out')),
+                subject_id TEXT NOT NULL CHECK (length(subject_id) > 0),
+                deployment_id TEXT NOT NULL CHECK (length(deployment_id) > 0),
+                key_id TEXT NOT NULL CHECK (length(key_id) > 0),
+                sealed BLOB NOT NULL,
+                created_at REAL NOT NULL,
+                expires_at REAL NOT NULL CHECK (expires_at > created_at)
+            );
+            CREATE INDEX vault_vector_gallery ON vault_vector(tenant_id, purpose, expires_at);
+            CREATE INDEX vault_vector_subject ON vault_vector(tenant_id, subject_id);
+            CREATE INDEX vault_vector_expiry ON vault_vector(expires_at);
+
+            -- Bumped whenever vectors are erased or a gallery changes outside the pipeline (opt-out, watchlist
+            -- decision), so that running cameras reload their galleries.
+            CREATE TABLE vault_generation (
+                tenant_id TEXT PRIMARY KEY NOT NULL,
+                generation INTEGER NOT NULL
+            );
+
+            -- Use case 3: each visit of a pseudonymous visitor (a tenant-keyed hash, not a vault row id).
+            CREATE TABLE repeat_visit (
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                visitor_id TEXT NOT NULL CHECK (length(visitor_id) > 0),
+                deployment_id TEXT NOT NULL REFERENCES deployment(deployment_id),
+                camera_id TEXT NOT NULL,
+                visited_at REAL NOT NULL,
+                PRIMARY KEY (tenant_id, visitor_id, visited_at, camera_id)
+            );
+            CREATE INDEX repeat_visit_time ON repeat_visit(visited_at);
+
+            -- Use case 3 aggregates: visits, first visits and returning visits per bucket (no visitor id).
+            CREATE TABLE repeat_visit_count (
+                deployment_id TEXT NOT NULL REFERENCES deployment(deployment_id),
+                camera_id TEXT NOT NULL,
+                bucket_start INTEGER NOT NULL,
+                bucket_seconds INTEGER NOT NULL CHECK (bucket_seconds > 0 AND bucket_start % bucket_seconds = 0),
+                visits INTEGER NOT NULL CHECK (visits >= 0),
+                first_visits INTEGER NOT NULL CHECK (first_visits >= 0 AND first_visits <= visits),
+                returning_visits INTEGER NOT NULL CHECK (returning_visits >= 0 AND returning_visits <= visits),
+                return_interval_seconds REAL NOT NULL CHECK (return_interval_seconds >= 0),
+                PRIMARY KEY (deployment_id, camera_id, bucket_start, bucket_seconds)
+            );
+            CREATE INDEX repeat_visit_count_bucket ON repeat_visit_count(bucket_start);
+
+            -- Who may act, per tenant: the two-person rule of the watchlist needs real, distinct people.
+            CREATE TABLE app_user (
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                role TEXT NOT NULL CHECK (role IN ('operator', 'privacy_officer', 'vendor', 'analyst', 'auditor')),
+                secret_hash TEXT NOT NULL CHECK (length(secret_hash) > 0),
+                created_at REAL NOT NULL,
+                created_by TEXT,
+                PRIMARY KEY (tenant_id, name)
+            );
+
+            -- Crime-prevention watchlist entries: the objective basis, the registrant and a different approver.
+            CREATE TABLE watchlist_entry (
+                entry_id TEXT PRIMARY KEY NOT NULL CHECK (length(entry_id) = 36),
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                deployment_id TEXT NOT NULL,
+                category TEXT NOT NULL CHECK (length(category) > 0),
+                evidence TEXT NOT NULL CHECK (length(evidence) > 0),
+                evidence_date TEXT NOT NULL CHECK (length(evidence_date) = 10),
+                registered_by TEXT NOT NULL,
+                registered_at REAL NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'removed')),
+                decided_by TEXT CHECK (decided_by IS NULL OR decided_by <> registered_by),
+                decided_at REAL,
+                expires_at REAL,
+                review_at REAL,
+                CHECK (status <> 'approved' OR (decided_by IS NOT NULL AND expires_at IS NOT NULL AND review_at IS NOT NULL))
+            );
+            CREATE INDEX watchlist_entry_tenant ON watchlist_entry(tenant_id, status);
+
+            -- A match waiting for a person: time, camera, distance and the entry; never the probe's image or vector.
+            CREATE TABLE match_alert (
+                alert_id TEXT PRIMARY KEY NOT NULL CHECK (length(alert_id) = 36),
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                entry_id TEXT NOT NULL REFERENCES watchlist_entry(entry_id) ON DELETE CASCADE,
+                deployment_id TEXT NOT NULL,
+                camera_id TEXT NOT NULL,
+                matched_at REAL NOT NULL,
+                distance REAL NOT NULL CHECK (distance >= 0),
+                status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'dismissed')),
+                reviewed_by TEXT,
+                reviewed_at REAL,
+                CHECK (status = 'pending' OR reviewed_by IS NOT NULL)
+            );
+            CREATE INDEX match_alert_tenant ON match_alert(tenant_id, status, matched_at);
+
+            -- Disclosure, stop-of-use and erasure requests (APPI Art. 33, 35) with their dates and answers.
+            CREATE TABLE rights_request (
+                request_id TEXT PRIMARY KEY NOT NULL CHECK (length(request_id) = 36),
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                kind TEXT NOT NULL CHECK (kind IN ('disclosure', 'stop', 'erasure')),
+                received_on TEXT NOT NULL CHECK (length(received_on) = 10),
+                requested_method TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('received', 'in_progress', 'complete', 'denied')),
+                matches TEXT NOT NULL,
+                opened_by TEXT NOT NULL,
+                opened_at REAL NOT NULL,
+                closed_by TEXT,
+                closed_at REAL,
+                answer_method TEXT,
+                answer_note TEXT
+            );
+            CREATE INDEX rights_request_tenant ON rights_request(tenant_id, status);
+
+            -- The hash-chained audit log, one chain per tenant, and the head each chain has reached.
+            CREATE TABLE audit_entry (
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                sequence INTEGER NOT NULL CHECK (sequence > 0),
+                recorded_at REAL NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+                entry_hash TEXT NOT NULL CHECK (length(entry_hash) = 64),
+                PRIMARY KEY (tenant_id, sequence)
+            );
+            CREATE TABLE audit_head (
+                tenant_id TEXT PRIMARY KEY NOT NULL,
+                sequence INTEGER NOT NULL,
+                entry_hash TEXT NOT NULL
+            );
             """)
     }
 }

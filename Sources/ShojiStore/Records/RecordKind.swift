@@ -1,4 +1,5 @@
-/// The kinds of records the store keeps; retention is set per kind.
+/// The kinds of records the store keeps; retention is set per kind. Vault vectors and watchlist entries are not
+/// among them: each carries its own expiry and is erased when it passes (``AnalyticsStore/eraseExpiredIdentityData(tenant:now:)``).
 ///
 /// Raw values name the kinds in reports and logs. A manifest names what it keeps in ShojiPolicy's own terms;
 /// ShojiPipeline's `RetentionPlan` maps those onto these kinds.
@@ -19,6 +20,12 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case congestion = "congestion"
     /// Per-bucket congestion history aggregates (use case 6), aged by bucket start.
     case congestionHistory = "congestion_history"
+    /// ``RepeatVisit`` rows (use case 3, per pseudonymous visitor), aged by the visit time.
+    case repeatVisits = "repeat_visits"
+    /// ``RepeatVisitCount`` rows (use case 3 statistics), aged by bucket start.
+    case repeatStatistics = "repeat_statistics"
+    /// ``MatchAlert`` rows (watchlist), aged by the match time.
+    case matchAlerts = "match_alerts"
 
     /// The manifest name of the kind.
     public var description: String { rawValue }
@@ -34,6 +41,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .heatmaps: ("heatmap_grid", "bucket_start")
         case .congestion: ("congestion_current", "taken_at")
         case .congestionHistory: ("congestion_history", "bucket_start")
+        case .repeatVisits: ("repeat_visit", "visited_at")
+        case .repeatStatistics: ("repeat_visit_count", "bucket_start")
+        case .matchAlerts: ("match_alert", "matched_at")
         }
     }
 }

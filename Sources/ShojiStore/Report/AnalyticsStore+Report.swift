@@ -219,6 +219,32 @@ extension AnalyticsStore {
 }
 
 /// A stored enum value, refused rather than trusted when an unknown value is found.
+extension AnalyticsStore {
+    /// Visits, first visits and returning visits per deployment, camera and bucket (use case 3), oldest first.
+    /// Read from the aggregates only: no visitor id is read.
+    public func repeatVisitTotals(_ query: ReportQuery) async throws(StoreError) -> [RepeatVisitTotal] {
+        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        return try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
+                       SUM(visits) AS visits, SUM(first_visits) AS new, SUM(returning_visits) AS returning,
+                       SUM(return_interval_seconds) AS intervals
+                FROM repeat_visit_count WHERE \(window.filter)
+                GROUP BY deployment_id, camera_id, b_start, b_seconds
+                ORDER BY b_start, deployment_id, camera_id
+                """, arguments: window.arguments
+            ).map { row in
+                let returning: Int = row["returning"]
+                let intervals: Double = row["intervals"]
+                return RepeatVisitTotal(
+                    deploymentID: row["deployment_id"], cameraID: row["camera_id"], bucketStart: epoch(row["b_start"]),
+                    bucketSeconds: row["b_seconds"], visits: row["visits"], newVisitors: row["new"], returningVisits: returning,
+                    meanReturnIntervalSeconds: returning > 0 ? intervals / Double(returning) : nil)
+            }
+        }
+    }
+}
+
 private func stored<E: RawRepresentable>(_ raw: E.RawValue) throws -> E {
     guard let value = E(rawValue: raw) else { throw StoreError.invalidValue("unknown stored value \(raw) for \(E.self)") }
     return value

@@ -96,3 +96,26 @@ public struct CongestionHistoryRow: Sendable, Hashable, Codable {
     /// Highest level reached.
     public var maxLevel: CongestionLevel
 }
+
+/// Repeat-visit statistics of one camera in one (possibly rolled-up) bucket (use case 3): aggregates only.
+public struct RepeatVisitTotal: Sendable, Hashable, Codable {
+    /// Deployment that counted.
+    public var deploymentID: String
+    /// Camera that saw the visits.
+    public var cameraID: String
+    /// Start of the bucket (UTC).
+    public var bucketStart: Date
+    /// Length of the bucket in seconds.
+    public var bucketSeconds: Int
+    /// Visits.
+    public var visits: Int
+    /// First visits.
+    public var newVisitors: Int
+    /// Visits by someone seen before.
+    public var returningVisits: Int
+    /// Mean time since the previous visit over the returning visits, in seconds (nil when none returned).
+    public var meanReturnIntervalSeconds: Double?
+
+    /// Returning visits per visit (nil without visits).
+    public var repeatRate: Double? { visits > 0 ? Double(returningVisits) / Double(visits) : nil }
+}

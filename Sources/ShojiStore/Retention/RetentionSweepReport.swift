@@ -8,11 +8,18 @@ public struct RetentionSweepReport: Sendable, Hashable, Codable {
     public var cutoffs: [RecordKind: Date]
     /// Rows deleted per kind.
     public var deleted: [RecordKind: Int]
+    /// Vault vectors erased because their expiry passed.
+    public var expiredVectors: Int
+    /// Watchlist entries erased because their expiry passed.
+    public var expiredWatchlistEntries: Int
     /// True when the WAL was emptied, so that deleted content is gone from every file of the database.
     public var checkpointComplete: Bool
 
     /// A sweep's outcome.
-    public init(sweptAt: Date, cutoffs: [RecordKind: Date], deleted: [RecordKind: Int], checkpointComplete: Bool) {
+    public init(sweptAt: Date, cutoffs: [RecordKind: Date], deleted: [RecordKind: Int], expiredVectors: Int = 0,
+                expiredWatchlistEntries: Int = 0, checkpointComplete: Bool) {
+        self.expiredVectors = expiredVectors
+        self.expiredWatchlistEntries = expiredWatchlistEntries
         self.sweptAt = sweptAt
         self.cutoffs = cutoffs
         self.deleted = deleted
@@ -20,5 +27,5 @@ public struct RetentionSweepReport: Sendable, Hashable, Codable {
     }
 
     /// Rows deleted in all kinds.
-    public var totalDeleted: Int { deleted.values.reduce(0, +) }
+    public var totalDeleted: Int { deleted.values.reduce(0, +) + expiredVectors + expiredWatchlistEntries }
 }

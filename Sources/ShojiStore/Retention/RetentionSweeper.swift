@@ -14,6 +14,9 @@ public struct RetentionSweeper: Sendable {
     public let policy: RetentionPolicy
     /// The deployment whose records are swept; nil sweeps every deployment in the store with this policy.
     public let deploymentID: String?
+    /// The tenant whose expired vault vectors and watchlist entries are erased too; nil when the deployment holds
+    /// no identity data.
+    public let identityTenant: String?
     /// Time between sweeps.
     public let period: Duration
     private let now: @Sendable () -> Date
@@ -23,7 +26,8 @@ public struct RetentionSweeper: Sendable {
     /// A sweeper of `deploymentID`'s records (nil: every deployment's); `now` and `sleep` default to the system
     /// clock and `Task.sleep`.
     public init(
-        store: AnalyticsStore, policy: RetentionPolicy, deploymentID: String?, period: Duration = .seconds(3600),
+        store: AnalyticsStore, policy: RetentionPolicy, deploymentID: String?, identityTenant: String? = nil,
+        period: Duration = .seconds(3600),
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         logger: Logger = Logger(label: "shoji.store.retention")
@@ -31,6 +35,7 @@ public struct RetentionSweeper: Sendable {
         self.store = store
         self.policy = policy
         self.deploymentID = deploymentID
+        self.identityTenant = identityTenant
         self.period = period
         self.now = now
         self.sleep = sleep
@@ -46,8 +51,13 @@ public struct RetentionSweeper: Sendable {
             cutoffs[kind] = policy.cutoff(for: kind, now: sweptAt)
         }
         let deleted = try await store.deleteRecords(olderThan: cutoffs, deploymentID: deploymentID)
+        var expired = (vectors: 0, entries: 0)
+        if let identityTenant {
+            expired = try await store.eraseExpiredIdentityData(tenant: identityTenant, now: sweptAt)
+        }
         let complete = try await store.checkpointWAL()
-        let report = RetentionSweepReport(sweptAt: sweptAt, cutoffs: cutoffs, deleted: deleted, checkpointComplete: complete)
+        let report = RetentionSweepReport(sweptAt: sweptAt, cutoffs: cutoffs, deleted: deleted, expiredVectors: expired.vectors,
+                                          expiredWatchlistEntries: expired.entries, checkpointComplete: complete)
         logger.debug("retention sweep", metadata: [
             "deleted": "\(report.totalDeleted)", "checkpointComplete": "\(complete)",
         ])

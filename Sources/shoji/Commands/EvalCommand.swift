@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure accuracy against ground truth.",
-        subcommands: [EvalTrackingCommand.self]
+        subcommands: [EvalTrackingCommand.self, EvalIdentitiesCommand.self]
     )
 }
 

@@ -94,9 +94,8 @@ struct PipelineBench: ParsableCommand {
         let decode = median(decodeRates)
         let keptUp = table.filter(\.keptUp).map(\.cameras).max() ?? 0
         let decodeCameras = decode / fps
-        let settings = base.cameras[0].settings
-        let every = settings["detect_every"]?.number.map { Int($0) } ?? CameraSettings.defaultDetectEvery
-        let strips = settings["detector_columns"]?.number.map { Int($0) } ?? CameraSettings.defaultDetectorColumns
+        let every = detectEvery ?? CameraSettings.defaultDetectEvery
+        let strips = columns ?? CameraSettings.defaultDetectorColumns
         print("benchmark: shoji pipeline (counting + flow; person detector every \(every) frame(s) on \(strips) strip(s)) on \(input.displayName)")
         print("  each camera paced at \(fps) frames/s for \(seconds) s; median of \(runs); \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for m in table {
@@ -129,19 +128,20 @@ struct PipelineBench: ParsableCommand {
 
     /// Runs `cameras` paced cameras for the configured time; returns the median analysed fps per camera and the
     /// largest share of frames any camera dropped.
-    private func measure(cameras: Int, base: Manifest, input: MediaInput, scratch: URL) throws -> (Double, Double) {
+    private func measure(cameras: Int, base: ManifestDocument, input: MediaInput, scratch: URL) throws -> (Double, Double) {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        var manifest = base
-        let template = base.cameras[0]
-        manifest.cameras = (1...cameras).map { index in
-            var camera = template
-            camera.id = "camera-\(index)"
-            camera.source = input.locator
-            return camera
+        var document = base
+        guard let template = try document.yaml(at: "cameras[0]") else { throw CommandFailure("the bench manifest has no camera") }
+        try document.set("cameras", yaml: "[]")
+        for index in 1...cameras {
+            try document.append("cameras", yaml: template)
+            try document.set("cameras[\(index - 1)].id", yaml: "camera-\(index)")
+            try document.set("cameras[\(index - 1)].source", yaml: "'\(input.locator)'")
         }
-        let assessment = Assessment(manifest: manifest, asOf: CalendarDay(Date()))
-        let plan = try PipelinePlan.approve(manifest: manifest, assessment: assessment, deploymentID: "bench",
-                                            manifestSHA256: String(repeating: "0", count: 64))
+        // Approved like any manifest: from its bytes in a file.
+        let file = scratch.appendingPathComponent("bench.yaml")
+        try Data(try document.text().utf8).write(to: file)
+        let deployment = try ApprovedDeployment.approve(manifestAt: file, deploymentID: "bench", asOf: CalendarDay(Date()))
         let store = try AnalyticsStore(path: scratch.appendingPathComponent("bench.sqlite").path)
         var options = PipelineOptions()
         options.untilEnd = true
@@ -151,7 +151,7 @@ struct PipelineBench: ParsableCommand {
         options.outputFolder = scratch
         var logger = Logger(label: "shoji.bench")
         logger.logLevel = .error
-        let pipeline = try Pipeline(plan: plan, store: store, options: options, logger: logger)
+        let pipeline = try Pipeline(deployment: deployment, store: store, options: options, logger: logger)
         let started = Date()
         try runBlocking { try await pipeline.run() }
         let elapsed = Date().timeIntervalSince(started)
@@ -162,19 +162,21 @@ struct PipelineBench: ParsableCommand {
     }
 
     /// examples/flow.yaml with its first camera running counting and flow, and the counting purpose added.
-    func manifest(examples: String) throws -> Manifest {
+    func manifest(examples: String) throws -> ManifestDocument {
         let folder = URL(fileURLWithPath: examples)
-        var flow = try Manifest.load(contentsOf: folder.appendingPathComponent("flow.yaml"))
-        let counting = try Manifest.load(contentsOf: folder.appendingPathComponent("counting.yaml"))
-        guard var camera = flow.cameras.first, let line = counting.cameras.first?.settings["lines"] else {
-            throw CommandFailure("\(examples)/flow.yaml or counting.yaml has no camera to copy")
+        var flow = try ManifestDocument(contentsOf: folder.appendingPathComponent("flow.yaml"))
+        let counting = try ManifestDocument(contentsOf: folder.appendingPathComponent("counting.yaml"))
+        guard let line = try counting.yaml(at: "cameras[0].settings.lines"),
+              let purpose = try counting.yaml(at: "purposes[0]"), try flow.yaml(at: "cameras[0]") != nil else {
+            throw CommandFailure("\(examples)/flow.yaml or counting.yaml has no camera or purpose to copy")
         }
-        camera.useCases = [.counting, .flow]
-        camera.settings["lines"] = line
-        if let detectEvery { camera.settings["detect_every"] = .int(detectEvery) }
-        if let columns { camera.settings["detector_columns"] = .int(columns) }
-        flow.cameras = [camera]
-        flow.purposes += counting.purposes
+        try flow.set("cameras[0].use_cases", yaml: "[counting, flow]")
+        try flow.set("cameras[0].settings.lines", yaml: line)
+        if let detectEvery { try flow.set("cameras[0].settings.detect_every", yaml: "\(detectEvery)") }
+        if let columns { try flow.set("cameras[0].settings.detector_columns", yaml: "\(columns)") }
+        while try flow.yaml(at: "cameras[1]") != nil { try flow.remove("cameras[1]") }
+        try flow.append("purposes", yaml: purpose)
+        try flow.set("retention.days.line_crossings", yaml: try counting.yaml(at: "retention.days.line_crossings") ?? "1095")
         return flow
     }
 }

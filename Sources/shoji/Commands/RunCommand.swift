@@ -22,14 +22,10 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The deployment manifest (YAML).")
-    var manifest: String
+    @OptionGroup var target: DeploymentOptions
 
     @Flag(name: .customLong("until-end"), help: "Stop once every camera's source has ended (video files).")
     var untilEnd = false
-
-    @Option(help: "The analytics database (SQLite), created when missing.")
-    var database: String = "shoji.sqlite"
 
     @Option(help: "Folder for congestion icon maps.")
     var output: String = "out"
@@ -39,9 +35,6 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Play video files in real time and drop frames the analysis cannot keep up with, like a live camera.")
     var paced = false
-
-    @Option(help: "Deployment id the records carry (default: the manifest's file name without extension).")
-    var deployment: String?
 
     @Option(name: .customLong("flush-seconds"), help: "Store what was counted this often.")
     var flushSeconds: Int = 10
@@ -55,54 +48,26 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let manifestURL = URL(fileURLWithPath: manifest)
-        // Read once: the digest recorded with the approval must be of the very bytes that were assessed.
-        let data: Data, loaded: Manifest
-        do {
-            data = try Data(contentsOf: manifestURL)
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CommandFailure("\(manifest): the manifest is not UTF-8 text; save it as UTF-8", code: 2).report()
-            }
-            loaded = try Manifest.decode(yaml: text, file: manifestURL.path)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let error as ManifestError {
-            throw CommandFailure(error.description, code: 2).report()
-        } catch {
-            throw CommandFailure("\(manifest): cannot read the manifest (\(error.localizedDescription))", code: 2).report()
-        }
-        let assessment = Assessment(manifest: loaded, asOf: CalendarDay(Date()))
-        let plan: PipelinePlan
-        do {
-            plan = try PipelinePlan.approve(
-                manifest: loaded, assessment: assessment,
-                deploymentID: deployment ?? manifestURL.deletingPathExtension().lastPathComponent,
-                manifestSHA256: SHA256Hex.digest(of: data), baseFolder: manifestURL.deletingLastPathComponent())
-        } catch {
-            if case .notApproved = error {
-                FileHandle.standardError.write(Data(assessment.text(.en).utf8))
-            }
-            throw CommandFailure(error.description, code: 1).report()
-        }
-        let store = try failingWithOneLine { try AnalyticsStore(path: database) }
+        let deployment = try target.approve()
+        let store = try target.openStore()
+        let identifies = deployment.permits(.repeatVisit) || deployment.permits(.watchlist)
+        let keys = identifies ? try target.keyring(for: deployment) : nil
         var options = PipelineOptions()
         options.untilEnd = untilEnd
         options.maximumFrames = maxFrames
         options.paced = paced
         options.outputFolder = URL(fileURLWithPath: output)
         options.flushInterval = .seconds(flushSeconds)
+        options.retentionSweepPeriod = .seconds(3600)
         options.handlesSignals = true
         let statusLine = StatusLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         options.onStatus = { statusLine.draw($0) }
         var logger = Logger(label: "shoji.run")
         logger.logLevel = .warning
-        let sweeper = try failingWithOneLine {
-            RetentionSweeper(store: store, policy: try RetentionPlan.policy(from: plan.retention),
-                             deploymentID: plan.deploymentID)
-        }
         let pipeline = try failingWithOneLine {
-            try Pipeline(plan: plan, store: store, retention: sweeper, options: options, logger: logger)
+            try Pipeline(deployment: deployment, store: store, keys: keys, options: options, logger: logger)
         }
+        let plan = pipeline.plan
         let cameras = plan.cameras.map { "\($0.id) [\($0.useCases.map(\.rawValue).joined(separator: ", "))]" }
         FileHandle.standardError.write(Data("shoji run: deployment \(plan.deploymentID), cameras: \(cameras.joined(separator: "; "))\n".utf8))
         try failingWithOneLine { try runBlocking { try await pipeline.run() } }
@@ -115,7 +80,7 @@ struct RunCommand: ParsableCommand {
             if let problem = status.problem, status.state == .failed { line += " (\(problem))" }
             print(line)
         }
-        print("records stored in \(database)")
+        print("records stored in \(target.database)")
     }
 }
 

@@ -5,7 +5,8 @@ import ShojiStore
 import ShojiVision
 import Testing
 
-/// Real manifests, media and stores for pipeline tests.
+/// Real manifests, media and stores for pipeline tests. Manifests are edited as YAML documents and approved from
+/// their bytes in a file, as every deployment is.
 enum PipelineFixture {
     /// The repository root, found from this file's path.
     static let repository = URL(fileURLWithPath: #filePath)
@@ -13,6 +14,8 @@ enum PipelineFixture {
 
     /// A fixed start time, so that buckets do not depend on when the test runs.
     static let start = Date(timeIntervalSince1970: 1_796_000_400)  // 2026-11-30T00:20:00Z
+    /// The examples' assessment day.
+    static let day = CalendarDay(year: 2026, month: 12, day: 1)!
 
     /// `$SHOJI_MEDIA` or `media/`.
     static var media: URL {
@@ -29,21 +32,32 @@ enum PipelineFixture {
         return url
     }
 
-    /// An example manifest of the repository, with every file camera pointed at vtest.avi by absolute path.
-    static func example(_ name: String) throws -> Manifest {
-        var manifest = try Manifest.load(contentsOf: repository.appendingPathComponent("examples/\(name).yaml"))
-        for index in manifest.cameras.indices where manifest.cameras[index].source.hasPrefix("media/") {
-            manifest.cameras[index].source = media.appendingPathComponent(
-                String(manifest.cameras[index].source.dropFirst("media/".count))).path
+    /// An example manifest of the repository as a document, with every `media/` source pointed at the installed
+    /// media by absolute path.
+    static func example(_ name: String) throws -> ManifestDocument {
+        var document = try ManifestDocument(contentsOf: repository.appendingPathComponent("examples/\(name).yaml"))
+        var index = 0
+        while let source = try document.string(at: "cameras[\(index)].source") {
+            if source.hasPrefix("media/") {
+                let path = media.appendingPathComponent(String(source.dropFirst("media/".count))).path
+                try document.set("cameras[\(index)].source", yaml: "'\(path)'")
+            }
+            index += 1
         }
-        return manifest
+        return document
     }
 
-    /// Approves `manifest` as of its start day.
-    static func plan(_ manifest: Manifest, deployment: String = "test") throws -> PipelinePlan {
-        let assessment = Assessment(manifest: manifest, asOf: manifest.startsOn)
-        return try PipelinePlan.approve(manifest: manifest, assessment: assessment, deploymentID: deployment,
-                                        manifestSHA256: String(repeating: "a", count: 64))
+    /// Writes `document` to `folder` and approves it as of its start day.
+    static func approve(_ document: ManifestDocument, in folder: URL, deployment: String = "test") throws -> ApprovedDeployment {
+        let file = folder.appendingPathComponent("\(deployment).yaml")
+        try Data(try document.text().utf8).write(to: file)
+        let day = try #require(CalendarDay(try document.string(at: "starts_on") ?? ""), "the manifest has a starts_on day")
+        return try ApprovedDeployment.approve(manifestAt: file, deploymentID: deployment, asOf: day)
+    }
+
+    /// The plan of `document`, approved in a fresh folder.
+    static func plan(_ document: ManifestDocument, deployment: String = "test") throws -> PipelinePlan {
+        try PipelinePlan(deployment: approve(document, in: temporaryFolder(), deployment: deployment))
     }
 
     /// A fresh folder.
@@ -65,10 +79,13 @@ enum PipelineFixture {
         return options
     }
 
-    /// Runs `plan` to its end and returns the store and the final statuses.
-    static func run(_ plan: PipelinePlan, folder: URL, frames: Int?) async throws -> (AnalyticsStore, [CameraStatus]) {
+    /// Approves `document` in `folder`, runs it to its end and returns the store and the final statuses.
+    static func run(_ document: ManifestDocument, folder: URL, frames: Int?, keys: TenantKeyring? = nil,
+                    options: PipelineOptions? = nil) async throws -> (AnalyticsStore, [CameraStatus]) {
+        let deployment = try approve(document, in: folder)
         let store = try AnalyticsStore(path: folder.appendingPathComponent("test.sqlite").path)
-        let pipeline = try Pipeline(plan: plan, store: store, options: options(folder: folder, frames: frames))
+        let pipeline = try Pipeline(deployment: deployment, store: store, keys: keys,
+                                    options: options ?? self.options(folder: folder, frames: frames))
         try await pipeline.run()
         return (store, pipeline.status)
     }
@@ -77,5 +94,17 @@ enum PipelineFixture {
     static func crossings(_ store: AnalyticsStore) async throws -> [ShojiStore.CrossingDirection: Int] {
         let rows = try await store.lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0)))
         return rows.reduce(into: [:]) { $0[$1.direction, default: 0] += $1.count }
+    }
+}
+
+extension ManifestDocument {
+    /// Appends a copy of camera `index` under another id and source.
+    mutating func addCamera(copying index: Int = 0, id: String, source: String) throws {
+        let template = try #require(try yaml(at: "cameras[\(index)]"), "camera \(index) exists")
+        try append("cameras", yaml: template)
+        var last = 0
+        while try string(at: "cameras[\(last + 1)].id") != nil { last += 1 }
+        try set("cameras[\(last)].id", yaml: "'\(id)'")
+        try set("cameras[\(last)].source", yaml: "'\(source)'")
     }
 }

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import ShojiPolicy
+
+extension FeatureVault {
+    /// Opens a request: the person's photo vector (`probe`, used and forgotten: neither photo nor vector is kept)
+    /// is compared with every vault purpose of the tenant, and the subjects closer than `threshold` are recorded
+    /// with the request.
+    public func openRequest(_ kind: RightsRequest.Kind, receivedOn: CalendarDay, requestedMethod: String, probe: [Float],
+                            threshold: Float, at time: Date = Date()) async throws(IdentityError) -> RightsRequest {
+        let user = try requestHandler()
+        guard probe.count == VectorIndex.dimensions, probe.allSatisfy(\.isFinite) else { throw .vault(.invalidVector) }
+        guard receivedOn <= CalendarDay(time) else { throw .invalidValue("the received date \(receivedOn) lies in the future") }
+        var matches: [RightsRequest.Match] = []
+        for purpose in VaultPurpose.allCases {
+            let index: VectorIndex
+            do {
+                index = try await gallery(purpose, now: time)
+            } catch {
+                throw .vault(error)
+            }
+            for match in index.nearestExhaustive(to: probe, count: 8, now: time) where match.distance < threshold {
+                matches.append(RightsRequest.Match(purpose: purpose, subject: match.subject, distance: Double(match.distance)))
+            }
+        }
+        let id = UUID(), found = matches
+        let encoded = String(decoding: (try? JSONEncoder().encode(found)) ?? Data("[]".utf8), as: UTF8.self)
+        return try await store.write(IdentityError.self) { [tenant] db in
+            try db.execute(sql: """
+                INSERT INTO rights_request (request_id, tenant_id, kind, received_on, requested_method, status, matches,
+                    opened_by, opened_at)
+                VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?)
+                """, arguments: [id.uuidString.lowercased(), tenant, kind.rawValue, receivedOn.description, requestedMethod,
+                                 encoded, user.name, time.timeIntervalSince1970])
+            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.open", target: id.uuidString.lowercased(),
+                                detail: "\(kind.rawValue), \(found.count) matches", at: time)
+            return try Self.request(db, tenant: tenant, id: id)
+        }
+    }
+
+    /// What is held about the person of request `id`, and closes the request as answered by `answerMethod`
+    /// (with `note` when that is not the method asked for, and why: Art. 33(2)).
+    public func disclose(_ id: UUID, answerMethod: String, note: String? = nil,
+                         at time: Date = Date()) async throws(IdentityError) -> Disclosure {
+        let user = try requestHandler()
+        return try await store.write(IdentityError.self) { [tenant] db in
+            let request = try Self.openRequest(db, tenant: tenant, id: id)
+            var visitors: [Disclosure.Visitor] = []
+            for visitor in request.subjects(.repeatVisit) {
+                let visits = try Row.fetchAll(db, sql: """
+                    SELECT camera_id, visited_at FROM repeat_visit WHERE tenant_id = ? AND visitor_id = ? ORDER BY visited_at
+                    """, arguments: [tenant, visitor]).map {
+                    RepeatVisit(visitorID: visitor, cameraID: $0["camera_id"], visitedAt: Date(timeIntervalSince1970: $0["visited_at"]))
+                }
+                let vectors = try Row.fetchOne(db, sql: """
+                    SELECT COUNT(*) AS n, MAX(expires_at) AS last FROM vault_vector WHERE tenant_id = ? AND subject_id = ? AND purpose = 'repeat'
+                    """, arguments: [tenant, visitor])
+                visitors.append(Disclosure.Visitor(visitorID: visitor, visits: visits, vectors: vectors?["n"] ?? 0,
+                                                   vectorsErasedBy: (vectors?["last"] as Double?).map(Date.init(timeIntervalSince1970:))))
+            }
+            let entries = try request.subjects(.watchlist).compactMap(UUID.init(uuidString:)).map { try Self.entry(db, tenant: tenant, id: $0) }
+            let optOuts = try request.subjects(.optOut).map { subject in
+                let expiry = try Double.fetchOne(db, sql: """
+                    SELECT MAX(expires_at) FROM vault_vector WHERE tenant_id = ? AND subject_id = ? AND purpose = 'opt_out'
+                    """, arguments: [tenant, subject])
+                return Disclosure.OptOut(requestID: subject, expiresAt: expiry.map(Date.init(timeIntervalSince1970:)))
+            }
+            try Self.close(db, tenant: tenant, id: id, status: .complete, by: user, method: answerMethod, note: note, at: time)
+            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.disclose", target: id.uuidString.lowercased(),
+                                detail: "\(visitors.count) visitors, \(entries.count) watchlist entries, \(optOuts.count) opt-outs", at: time)
+            return Disclosure(request: try Self.request(db, tenant: tenant, id: id), tenant: tenant, madeAt: time,
+                              visitors: visitors, watchlist: entries, optOuts: optOuts)
+        }
+    }
+
+    /// Stops use (Art. 35): the person's `probe` goes on the opt-out list until `until`, so that the repeat
+    /// analyzer drops them before recording anything, and what was held on them for repeat analysis is erased.
+    /// Closes the request. Returns the repeat vectors erased.
+    @discardableResult
+    public func stopUse(_ id: UUID, probe: [Float], until: Date, at time: Date = Date()) async throws(IdentityError) -> Int {
+        let user = try requestHandler()
+        let optOut: NewVector
+        do {
+            optOut = try NewVector(values: probe, purpose: .optOut, subject: id.uuidString.lowercased(), takenAt: time, expiresAt: until)
+        } catch {
+            throw .vault(error)
+        }
+        let erased = try await store.write(IdentityError.self) { [self] db in
+            let request = try Self.openRequest(db, tenant: tenant, id: id)
+            try insert(optOut, db)
+            let erased = try Self.eraseVisitors(db, tenant: tenant, visitors: request.subjects(.repeatVisit))
+            try Self.bumpGeneration(db, tenant: tenant)
+            try Self.close(db, tenant: tenant, id: id, status: .complete, by: user, method: request.requestedMethod,
+                           note: "on the opt-out list until \(CalendarDay(until))", at: time)
+            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.stop", target: id.uuidString.lowercased(),
+                                detail: "opt-out added, \(erased) repeat vectors erased", at: time)
+            return erased
+        }
+        _ = try? await checkpoint()
+        return erased
+    }
+
+    /// Erases (Art. 35) what is held on the person for repeat analysis: vectors and visits. Watchlist entries are
+    /// the privacy officer's decision (`withdrawWatchlistEntry`), and an opt-out stays so that they stay left out.
+    /// Closes the request. Returns the vectors erased.
+    @discardableResult
+    public func eraseData(_ id: UUID, at time: Date = Date()) async throws(IdentityError) -> Int {
+        let user = try requestHandler()
+        let erased = try await store.write(IdentityError.self) { [tenant] db in
+            let request = try Self.openRequest(db, tenant: tenant, id: id)
+            let erased = try Self.eraseVisitors(db, tenant: tenant, visitors: request.subjects(.repeatVisit))
+            try Self.bumpGeneration(db, tenant: tenant)
+            let kept = request.subjects(.watchlist).count
+            try Self.close(db, tenant: tenant, id: id, status: .complete, by: user, method: request.requestedMethod,
+                           note: kept > 0 ? "\(kept) watchlist entries are reviewed by the privacy officer" : nil, at: time)
+            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.erase", target: id.uuidString.lowercased(),
+                                detail: "\(erased) vectors erased", at: time)
+            return erased
+        }
+        _ = try? await checkpoint()
+        return erased
+    }
+
+    /// Refuses a request, recording the reason given to the person.
+    public func denyRequest(_ id: UUID, reason: String, at time: Date = Date()) async throws(IdentityError) -> RightsRequest {
+        let user = try requestHandler()
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalidValue("a refusal needs its reason (Art. 33(2))") }
+        return try await store.write(IdentityError.self) { [tenant] db in
+            let request = try Self.openRequest(db, tenant: tenant, id: id)
+            try Self.close(db, tenant: tenant, id: id, status: .denied, by: user, method: request.requestedMethod, note: reason, at: time)
+            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.deny", target: id.uuidString.lowercased(),
+                                detail: reason, at: time)
+            return try Self.request(db, tenant: tenant, id: id)
+        }
+    }
+
+    /// The tenant's requests, newest first (audited).
+    public func requests(at time: Date = Date()) async throws(IdentityError) -> [RightsRequest] {
+        let user = try requestHandler()
+        return try await store.write(IdentityError.self) { [tenant] db in
+            let requests = try Row.fetchAll(db, sql: "SELECT \(RightsRequest.columns) FROM rights_request WHERE tenant_id = ? ORDER BY opened_at DESC",
+                                            arguments: [tenant]).map(RightsRequest.init(row:))
+            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.list", detail: "\(requests.count) requests", at: time)
+            return requests
+        }
+    }
+
+    // MARK: Helpers
+
+    private func requestHandler() throws(IdentityError) -> AuthenticatedUser {
+        guard case .rightsRequests(let user) = access else {
+            throw .vault(.purposeNotPermitted(purpose: .optOut, access: access.description))
+        }
+        return user
+    }
+
+    static func request(_ db: Database, tenant: String, id: UUID) throws -> RightsRequest {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(RightsRequest.columns) FROM rights_request WHERE request_id = ? AND tenant_id = ?",
+                                         arguments: [id.uuidString.lowercased(), tenant]) else {
+            throw IdentityError.notFound(kind: "request", id: id.uuidString.lowercased())
+        }
+        return try RightsRequest(row: row)
+    }
+
+    /// The request, which must still be open.
+    private static func openRequest(_ db: Database, tenant: String, id: UUID) throws -> RightsRequest {
+        let request = try request(db, tenant: tenant, id: id)
+        guard request.status == .received else {
+            throw IdentityError.wrongState(kind: "request", id: id.uuidString.lowercased(), state: request.status.rawValue, action: "answered again")
+        }
+        return request
+    }
+
+    private static func close(_ db: Database, tenant: String, id: UUID, status: RightsRequest.Status, by user: AuthenticatedUser,
+                              method: String, note: String?, at time: Date) throws {
+        try db.execute(sql: """
+            UPDATE rights_request SET status = ?, closed_by = ?, closed_at = ?, answer_method = ?, answer_note = ?
+            WHERE request_id = ? AND tenant_id = ?
+            """, arguments: [status.rawValue, user.name, time.timeIntervalSince1970, method, note, id.uuidString.lowercased(), tenant])
+    }
+
+    private static func eraseVisitors(_ db: Database, tenant: String, visitors: [String]) throws -> Int {
+        var erased = 0
+        for visitor in visitors {
+            try db.execute(sql: "DELETE FROM vault_vector WHERE tenant_id = ? AND subject_id = ? AND purpose = 'repeat'",
+                           arguments: [tenant, visitor])
+            erased += db.changesCount
+            try db.execute(sql: "DELETE FROM repeat_visit WHERE tenant_id = ? AND visitor_id = ?", arguments: [tenant, visitor])
+        }
+        return erased
+    }
+}
