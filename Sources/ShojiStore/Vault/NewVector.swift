@@ -3,7 +3,7 @@ import Foundation
 /// A face vector on its way into the vault, sealed only inside the transaction that stores it.
 ///
 /// In memory only: not `Codable`, and its description shows no values (privacy invariants 1 and 2).
-public struct NewVector: Sendable, CustomStringConvertible {
+public struct NewVector: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The vault row id it will have.
     public let id: UUID
     /// What it is for.
@@ -35,4 +35,8 @@ public struct NewVector: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "vault vector for \(purpose.rawValue) (values not shown)" }
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+    /// No children: `dump` and debuggers see no values either.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

@@ -1,14 +1,17 @@
 import Foundation
 
-/// Nearest-neighbour search over decrypted face vectors, held in memory only (privacy invariant 1), by Euclidean
-/// distance.
+/// Exact nearest-neighbour search over decrypted face vectors, held in memory only (privacy invariant 1), by
+/// Euclidean distance.
 ///
-/// Small galleries (the usual case: one tenant's sites within the retention window) are scanned exactly. From
-/// ``prefilterMinimum`` vectors on, a compact prefilter reads 16 bytes a vector instead of 512: 128-bit sign codes
-/// of the centred vectors, compared by Hamming distance, pick the ``candidates(for:)`` nearest, and those are
-/// re-ranked exactly in float32. A float32 scan of 1,000,000 vectors reads 512 MB (about 50 ms on these machines,
-/// memory-bound); the codes are 16 MB. `make bench` checks on every probe that the top match equals the exact
-/// scan's (``nearestExhaustive(to:count:now:)``).
+/// Small galleries (the usual case: one tenant's sites within the retention window) are scanned in full. From
+/// ``boundMinimum`` vectors on, a lower bound skips most of them without ever changing the answer: each vector's
+/// projection on the gallery's 16 principal axes (``PrincipalAxes``) is kept as 16 bytes (int8, with each vector's
+/// rounding error; ``LowerBound``). A projection never lengthens a distance, so the distance between the probe's
+/// projection and a vector's, less the rounding error, is a lower bound of their true distance. One pass over the
+/// first 8 bytes of every code (8 MB for 1,000,000 vectors, against 512 MB of float32) finds the few best
+/// candidates; those set the distance to beat; the other 8 axes are added only for vectors still under it, and only
+/// vectors whose whole bound is under it are compared in full, in float32. So the result is the exact
+/// search's (``nearestExhaustive(to:count:now:)``), and how many vectors are read in full depends on the data.
 ///
 /// Erased vectors are zeroed at once and their slots skipped until ``compact()``. Expired vectors are never
 /// returned. Not thread-safe: a value type; share it behind a lock.
@@ -25,8 +28,12 @@ public struct VectorIndex: Sendable {
 
     /// Vector length.
     public static let dimensions = 128
-    /// Galleries at least this large are searched through the prefilter; smaller ones exactly.
-    public static let prefilterMinimum = 32_768
+    /// Galleries at least this large are searched through the lower bound; smaller ones in full.
+    public static let boundMinimum = 32_768
+    /// Principal axes of the bound.
+    static let boundAxes = 16
+    /// Vectors sampled to find the principal axes.
+    static let axisSample = 4096
     private static let chunks = dimensions / 8
 
     private var values: [SIMD8<Float>] = []
@@ -38,9 +45,8 @@ public struct VectorIndex: Sendable {
     private var liveVectors: [Int32] = []
     /// Subjects with at least one vector that is not erased.
     public private(set) var subjectCount = 0
-    private var codes: [UInt64] = []
-    private var center: [SIMD8<Float>] = []
     private var erased = 0
+    private var bound: LowerBound?
 
     /// An empty index.
     public init() {}
@@ -48,8 +54,8 @@ public struct VectorIndex: Sendable {
     /// Vectors held, expired and erased ones included until ``compact()``.
     public var count: Int { ids.count }
 
-    /// Whether searches go through the prefilter.
-    public var usesPrefilter: Bool { !codes.isEmpty }
+    /// Whether searches go through the lower bound.
+    public var usesBound: Bool { bound != nil }
 
     /// Adds a vector (128 values) of `subject`, valid until `expiresAt`.
     public mutating func add(_ vector: [Float], id: UUID, subject: String, expiresAt: Date) {
@@ -71,10 +77,10 @@ public struct VectorIndex: Sendable {
         ids.append(id)
         subjectOf.append(number)
         expiry.append(expiresAt.timeIntervalSince1970)
-        if !codes.isEmpty {
-            appendCode(of: ids.count - 1)
-        } else if ids.count >= Self.prefilterMinimum {
-            buildCodes()
+        if bound != nil {
+            bound?.append(Self.pack(vector))
+        } else if ids.count >= Self.boundMinimum {
+            buildBound()
         }
     }
 
@@ -95,11 +101,6 @@ public struct VectorIndex: Sendable {
         for index in ids.indices where removed.contains(ids[index]) && expiry[index] > -.infinity { erase(at: index) }
     }
 
-    /// The id and subject of every vector not erased, in the order added.
-    public var entries: [(id: UUID, subject: String)] {
-        ids.indices.filter { expiry[$0] > -.infinity }.map { (ids[$0], subjects[Int(subjectOf[$0])]) }
-    }
-
     /// Zeroes and skips the vectors that expired by `now`; returns how many.
     @discardableResult
     public mutating func removeExpired(now: Date) -> Int {
@@ -110,6 +111,11 @@ public struct VectorIndex: Sendable {
             removed += 1
         }
         return removed
+    }
+
+    /// The id and subject of every vector not erased, in the order added.
+    public var entries: [(id: UUID, subject: String)] {
+        ids.indices.filter { expiry[$0] > -.infinity }.map { (ids[$0], subjects[Int(subjectOf[$0])]) }
     }
 
     /// Drops erased slots, so that memory and scans shrink with the gallery.
@@ -123,20 +129,6 @@ public struct VectorIndex: Sendable {
         self = next
     }
 
-    /// The `count` nearest subjects to `probe` (each subject once, at its nearest vector), nearest first,
-    /// ignoring vectors expired by `now`.
-    public func nearest(to probe: [Float], count: Int = 1, now: Date) -> [Match] {
-        guard usesPrefilter else { return nearestExhaustive(to: probe, count: count, now: now) }
-        let query = Self.pack(probe)
-        let candidates = candidateIndices(for: Self.code(of: query, center: center), wanted: Self.candidates(for: ids.count))
-        return best(among: candidates, query: query, count: count, now: now.timeIntervalSince1970)
-    }
-
-    /// The exact answer: every vector's float32 distance. The reference the prefilter is measured against.
-    public func nearestExhaustive(to probe: [Float], count: Int = 1, now: Date) -> [Match] {
-        best(among: ids.indices, query: Self.pack(probe), count: count, now: now.timeIntervalSince1970)
-    }
-
     /// The stored vectors as one contiguous float32 buffer, 128 values per vector in the order added (erased ones
     /// zeroed): for a benchmark's plain loop over the very same memory.
     public func withContiguousValues<Result>(_ body: (UnsafeBufferPointer<Float>) throws -> Result) rethrows -> Result {
@@ -145,35 +137,74 @@ public struct VectorIndex: Sendable {
         }
     }
 
-    /// How many prefilter candidates are re-ranked for a gallery of `size`: 1 in 256, at least 512 (3,906 of
-    /// 1,000,000: 2 MB of float32 reads).
-    public static func candidates(for size: Int) -> Int { max(512, size / 256) }
+    // MARK: Searching
 
-    // MARK: Scanning
+    /// The `count` nearest subjects to `probe` (each subject once, at its nearest vector), nearest first,
+    /// ignoring vectors expired by `now`: always the same as ``nearestExhaustive(to:count:now:)``.
+    public func nearest(to probe: [Float], count: Int = 1, now: Date) -> [Match] {
+        nearestCountingComparisons(to: probe, count: count, now: now).matches
+    }
 
-    /// The nearest `count` distinct subjects among `indices`.
-    private func best<Indices: Sequence<Int>>(among indices: Indices, query: [SIMD8<Float>], count: Int,
-                                              now: Double) -> [Match] {
-        // Keep the nearest few vectors; a subject has few vectors, so a handful more than `count` gives `count`
-        // distinct subjects.
-        let keep = max(1, count) * 8
-        var top: [(distance: Float, index: Int)] = []
-        top.reserveCapacity(keep + 1)
-        var worst = Float.infinity
+    /// ``nearest(to:count:now:)`` and how many vectors it compared in full (for benchmarks: the rest were ruled
+    /// out by the bound).
+    public func nearestCountingComparisons(to probe: [Float], count: Int = 1, now: Date) -> (matches: [Match], fullComparisons: Int) {
+        guard let bound else { return (nearestExhaustive(to: probe, count: count, now: now), ids.count) }
+        var compared = 0
+        let query = Self.pack(probe)
+        var nearest = Nearest(keep: Self.keep(count))
+        let cutoff = now.timeIntervalSince1970
+        let projected = bound.project(query)
+        let first = bound.firstSquares(projected)   // the first axes' part of the bound, before rounding errors
         values.withUnsafeBufferPointer { stored in
             query.withUnsafeBufferPointer { probe in
-                for index in indices where expiry[index] > now {
-                    let distance = Self.squaredDistance(stored.baseAddress! + index * Self.chunks, probe.baseAddress!)
-                    guard top.count < keep || distance < worst else { continue }
-                    let at = top.firstIndex { $0.distance > distance } ?? top.count
-                    top.insert((distance, index), at: at)
-                    if top.count > keep { top.removeLast() }
-                    worst = top.count == keep ? top[top.count - 1].distance : .infinity
+                expiry.withUnsafeBufferPointer { expiry in
+                    // The best few by bound set the distance to beat; then every vector whose bound is under it is
+                    // compared in full. The bound grows as axes are added: the first axes for every vector, the
+                    // rest only for those still under it.
+                    for index in Self.smallest(first, count: 64) where expiry[index] > cutoff {
+                        compared += 1
+                        nearest.offer(index, Self.squaredDistance(stored.baseAddress! + index * Self.chunks, probe.baseAddress!))
+                    }
+                    // The float32 slack covers the rounding of the projections themselves.
+                    var reach = nearest.limit.squareRoot() + 1e-4
+                    bound.errors.withUnsafeBufferPointer { errors in
+                        for (index, square) in bound.survivors(first, probe: projected, reach: reach) {
+                            let within = reach + errors[index]
+                            guard square < within * within, expiry[index] > cutoff, !nearest.holds(index) else { continue }
+                            compared += 1
+                            nearest.offer(index, Self.squaredDistance(stored.baseAddress! + index * Self.chunks, probe.baseAddress!))
+                            reach = nearest.limit.squareRoot() + 1e-4
+                        }
+                    }
                 }
             }
         }
+        return (matches(nearest, count: count), compared)
+    }
+
+    /// The exact answer: every vector's float32 distance. The reference the bound is measured against.
+    public func nearestExhaustive(to probe: [Float], count: Int = 1, now: Date) -> [Match] {
+        let query = Self.pack(probe)
+        var nearest = Nearest(keep: Self.keep(count))
+        let cutoff = now.timeIntervalSince1970
+        values.withUnsafeBufferPointer { stored in
+            query.withUnsafeBufferPointer { probe in
+                expiry.withUnsafeBufferPointer { expiry in
+                    for index in 0..<expiry.count where expiry[index] > cutoff {
+                        nearest.offer(index, Self.squaredDistance(stored.baseAddress! + index * Self.chunks, probe.baseAddress!))
+                    }
+                }
+            }
+        }
+        return matches(nearest, count: count)
+    }
+
+    /// A subject has few vectors, so a handful more than `count` nearest vectors give `count` distinct subjects.
+    private static func keep(_ count: Int) -> Int { max(1, count) * 8 }
+
+    private func matches(_ nearest: Nearest, count: Int) -> [Match] {
         var seen = Set<Int32>(), matches: [Match] = []
-        for (distance, index) in top where seen.insert(subjectOf[index]).inserted {
+        for (distance, index) in nearest.sorted where seen.insert(subjectOf[index]).inserted {
             matches.append(Match(vectorID: ids[index], subject: subjects[Int(subjectOf[index])], distance: distance.squareRoot()))
             if matches.count == count { break }
         }
@@ -185,82 +216,41 @@ public struct VectorIndex: Sendable {
         var sum = SIMD8<Float>()
         for chunk in 0..<chunks {
             let difference = a[chunk] - b[chunk]
-            sum.addProduct(difference, difference)
+            sum += difference * difference
         }
         return sum.sum()
     }
 
-    // MARK: Prefilter
-
-    /// Indices of the `wanted` vectors nearest `code` by Hamming distance (ties at the cut-off included as room
-    /// allows): one pass to count distances, one to collect.
-    private func candidateIndices(for code: (UInt64, UInt64), wanted: Int) -> [Int] {
-        var histogram = [Int](repeating: 0, count: 129)
-        var distances = [UInt8](repeating: 0, count: ids.count)
-        codes.withUnsafeBufferPointer { stored in
-            distances.withUnsafeMutableBufferPointer { out in
-                for index in 0..<out.count {
-                    let distance = (stored[2 * index] ^ code.0).nonzeroBitCount + (stored[2 * index + 1] ^ code.1).nonzeroBitCount
-                    out[index] = UInt8(distance)
-                    histogram[distance] += 1
-                }
+    /// Indices of the `count` smallest values.
+    private static func smallest(_ values: [Float], count: Int) -> [Int] {
+        var best = Nearest(keep: count)
+        var limit = Float.infinity
+        values.withUnsafeBufferPointer { values in
+            for index in 0..<values.count where values[index] < limit {
+                best.offer(index, values[index])
+                limit = best.limit
             }
         }
-        var cutoff = 0, below = 0
-        while cutoff < 128 && below + histogram[cutoff] < wanted {
-            below += histogram[cutoff]
-            cutoff += 1
-        }
-        var atCutoff = wanted - below
-        var chosen: [Int] = []
-        chosen.reserveCapacity(wanted)
-        for index in distances.indices {
-            let distance = Int(distances[index])
-            if distance < cutoff {
-                chosen.append(index)
-            } else if distance == cutoff && atCutoff > 0 {
-                chosen.append(index)
-                atCutoff -= 1
-            }
-        }
-        return chosen
-    }
-
-    private mutating func buildCodes() {
-        var sum = [SIMD8<Float>](repeating: SIMD8(), count: Self.chunks)
-        var live = 0
-        for index in ids.indices where expiry[index] > -.infinity {
-            for chunk in 0..<Self.chunks { sum[chunk] += values[index * Self.chunks + chunk] }
-            live += 1
-        }
-        center = sum.map { $0 / Float(max(live, 1)) }
-        codes = []
-        codes.reserveCapacity(2 * ids.count)
-        for index in ids.indices { appendCode(of: index) }
-    }
-
-    private mutating func appendCode(of index: Int) {
-        let code = Self.code(of: Array(values[(index * Self.chunks)..<((index + 1) * Self.chunks)]), center: center)
-        codes.append(code.0)
-        codes.append(code.1)
-    }
-
-    /// Bit i is set when value i lies above the gallery's mean value i.
-    private static func code(of vector: [SIMD8<Float>], center: [SIMD8<Float>]) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        for chunk in 0..<chunks {
-            let above = vector[chunk] .> center[chunk]
-            for lane in 0..<8 where above[lane] {
-                let bit = chunk * 8 + lane
-                if bit < 64 { words.0 |= 1 << UInt64(bit) } else { words.1 |= 1 << UInt64(bit - 64) }
-            }
-        }
-        return words
+        return best.sorted.map(\.index)
     }
 
     // MARK: Storage
 
-    private static func pack(_ vector: [Float]) -> [SIMD8<Float>] {
+    private mutating func buildBound() {
+        var live = ids.indices.filter { expiry[$0] > -.infinity }
+        if live.count > Self.axisSample {
+            let step = Double(live.count) / Double(Self.axisSample)
+            live = (0..<Self.axisSample).map { live[Int(Double($0) * step)] }
+        }
+        let axes = PrincipalAxes(of: live.map(vector(at:)))
+        var bound = LowerBound(axes: axes, sample: live.map { Self.pack(vector(at: $0)) })
+        for index in ids.indices {
+            bound.append(Array(values[(index * Self.chunks)..<((index + 1) * Self.chunks)]))
+        }
+        self.bound = bound
+    }
+
+    static func pack(_ vector: [Float]) -> [SIMD8<Float>] {
         precondition(vector.count == dimensions, "a face vector has \(dimensions) values")
         return (0..<chunks).map { SIMD8<Float>(vector[($0 * 8)..<($0 * 8 + 8)]) }
     }
@@ -271,10 +261,43 @@ public struct VectorIndex: Sendable {
 
     private mutating func erase(at index: Int) {
         for chunk in 0..<Self.chunks { values[index * Self.chunks + chunk] = SIMD8() }
+        bound?.erase(at: index)
         expiry[index] = -.infinity
         erased += 1
         let number = Int(subjectOf[index])
         liveVectors[number] -= 1
         if liveVectors[number] == 0 { subjectCount -= 1 }
     }
+}
+
+/// The nearest few (squared distance, index) pairs seen so far, nearest first.
+private struct Nearest {
+    let keep: Int
+    private(set) var sorted: [(distance: Float, index: Int)] = []
+
+    init(keep: Int) {
+        self.keep = keep
+        sorted.reserveCapacity(keep + 1)
+    }
+
+    /// The squared distance a vector must beat to enter (infinity until full).
+    var limit: Float { sorted.count < keep ? .infinity : sorted[sorted.count - 1].distance }
+
+    func holds(_ index: Int) -> Bool { sorted.contains { $0.index == index } }
+
+    mutating func offer(_ index: Int, _ distance: Float) {
+        guard distance < limit else { return }
+        let at = sorted.firstIndex { $0.distance > distance } ?? sorted.count
+        sorted.insert((distance, index), at: at)
+        if sorted.count > keep { sorted.removeLast() }
+    }
+}
+
+extension VectorIndex: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Counts only: printing an index (in a log line, a failed test) must not print a face vector.
+    public var description: String { "VectorIndex(\(count) vectors of \(subjectCount) subjects, values not shown)" }
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+    /// No children: `dump` and debuggers see no values either.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

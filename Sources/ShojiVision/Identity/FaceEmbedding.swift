@@ -3,7 +3,7 @@
 /// In memory only (privacy invariant 1): it is not `Codable`, and its description says what it is without its
 /// values, so that interpolating one into a log line or an error prints no part of a face. Two descriptors of the
 /// same person lie closer than about 0.6 (Euclidean); see ``distance(to:)``.
-public struct FaceEmbedding: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct FaceEmbedding: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The descriptor's length.
     public static let dimensions = 128
 
@@ -41,4 +41,6 @@ public struct FaceEmbedding: Sendable, Hashable, CustomStringConvertible, Custom
     public var description: String { "face embedding (\(Self.dimensions) values, not shown)" }
     /// Same as ``description``: debug output must not show the values either.
     public var debugDescription: String { description }
+    /// No children: `dump` and debuggers see no values either.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

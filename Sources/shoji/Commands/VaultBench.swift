@@ -5,7 +5,7 @@ import ShojiStore
 import ShojiVision
 
 /// `shoji bench vault`: nearest-neighbour search over 100,000 and 1,000,000 face vectors (the vault's in-memory
-/// index, exact scan and prefilter) beside a plain float32 scalar loop over the same vectors in the same run.
+/// index: full scan and lower bound) beside a plain float32 scalar loop over the same vectors in the same run.
 struct VaultBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vault",
@@ -63,14 +63,16 @@ struct VaultBench: ParsableCommand {
             while probeVectors.count < probes { probeVectors.append(shape.sample(around: shape.identity(&random), &random)) }
             let now = Date()
             var loop: [Double] = [], exact: [Double] = [], search: [Double] = []
-            var agree = 0, loopAgree = 0
+            var agree = 0, loopAgree = 0, compared: [Double] = []
             for probe in probeVectors {
                 var started = DispatchTime.now().uptimeNanoseconds
                 let reference = index.nearestExhaustive(to: probe, count: 1, now: now).first
                 exact.append(Self.milliseconds(since: started))
                 started = DispatchTime.now().uptimeNanoseconds
-                let fast = index.nearest(to: probe, count: 1, now: now).first
+                let (found, comparisons) = index.nearestCountingComparisons(to: probe, count: 1, now: now)
                 search.append(Self.milliseconds(since: started))
+                let fast = found.first
+                compared.append(Double(comparisons))
                 started = DispatchTime.now().uptimeNanoseconds
                 let plain = index.withContiguousValues { Self.scalarNearest(probe, in: $0) }
                 loop.append(Self.milliseconds(since: started))
@@ -79,19 +81,22 @@ struct VaultBench: ParsableCommand {
             }
             let row: [String: Any] = [
                 "vectors": size, "build_seconds": buildSeconds, "resident_bytes": resident,
-                "prefilter": index.usesPrefilter, "candidates": VectorIndex.candidates(for: size),
+                "lower_bound": index.usesBound,
                 "search_p50_ms": Self.percentile(search, 0.5), "search_p99_ms": Self.percentile(search, 0.99),
                 "exact_p50_ms": Self.percentile(exact, 0.5), "exact_p99_ms": Self.percentile(exact, 0.99),
                 "scalar_loop_p50_ms": Self.percentile(loop, 0.5), "scalar_loop_p99_ms": Self.percentile(loop, 0.99),
-                "top1_agreement": agree, "probes": probes, "scalar_loop_agreement": loopAgree,
+                "top1_agreement": agree, "full_comparisons_p50": Self.percentile(compared, 0.5),
+                "full_comparisons_p99": Self.percentile(compared, 0.99), "probes": probes, "scalar_loop_agreement": loopAgree,
             ]
             results.append(row)
             print(String(format: "  %9d vectors  search p50 %7.2f ms  p99 %7.2f ms   exact SIMD scan p50 %7.2f ms   scalar loop p50 %7.2f ms  p99 %7.2f ms",
                          size, Self.percentile(search, 0.5), Self.percentile(search, 0.99), Self.percentile(exact, 0.5),
                          Self.percentile(loop, 0.5), Self.percentile(loop, 0.99)))
+            print(String(format: "            vectors compared in full: p50 %.0f, p99 %.0f of %d", Self.percentile(compared, 0.5),
+                         Self.percentile(compared, 0.99), size))
             print(String(format: "            ratio search/scalar loop (p50) %.3f; top-1 equal to exact on %d of %d probes; resident %.0f MiB%@",
                          Self.percentile(search, 0.5) / max(Self.percentile(loop, 0.5), 1e-9), agree, probes,
-                         Double(resident) / 1_048_576, index.usesPrefilter ? " (prefilter, \(VectorIndex.candidates(for: size)) re-ranked)" : " (exact scan)"))
+                         Double(resident) / 1_048_576, index.usesBound ? " (16-axis lower bound)" : " (full scan)"))
             if size >= 1_000_000 {
                 let p99 = Self.percentile(search, 0.99)
                 print("            target at 1,000,000: p99 <= 20 ms \(p99 <= 20 ? "met" : "NOT met"), top-1 identical \(agree == probes ? "met" : "NOT met"), <= 1 GiB \(resident <= 1 << 30 ? "met" : "NOT met")")
@@ -106,7 +111,7 @@ struct VaultBench: ParsableCommand {
         }
     }
 
-    /// The plain peer: one float32 loop over every value, no SIMD types, no prefilter.
+    /// The plain peer: one float32 loop over every value, no SIMD types, no bound.
     static func scalarNearest(_ probe: [Float], in values: UnsafeBufferPointer<Float>) -> (index: Int, distance: Float) {
         var best = Float.infinity, bestIndex = -1
         let count = values.count / 128
