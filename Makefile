@@ -29,6 +29,8 @@ bench: release
 	$(SHOJI) bench anonymize --video media/vtest.avi --runs 3 --json bench/results/anonymize.json
 	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --json bench/results/pipeline.json
 	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --detect-every 2 --json bench/results/pipeline-every-2.json
+	$(SHOJI) bench vault --sizes 100000,1000000 --probes 200 --json bench/results/vault.json
+	$(SHOJI) bench faces --photos media/johns --runs 3 --json bench/results/faces.json
 
 ## What is installed, missing or corrupt.
 doctor:

@@ -65,6 +65,15 @@ struct PlanTests {
         }
     }
 
+    @Test("repeat cameras do not start when the manifest links visitors to membership data without a recorded consent")
+    func memberLinkageNeedsConsent() throws {
+        var manifest = try PipelineFixture.example("repeat")
+        try manifest.set("processing.member_linkage", yaml: "true")
+        #expect(throws: PipelineError.self) { try PipelineFixture.plan(manifest) }
+        try manifest.set("consents", yaml: "[{kind: member_linkage, covers: repeat-visits, method: 会員規約への同意}]")
+        #expect(try PipelineFixture.plan(manifest).identifiesPeople)
+    }
+
     @Test("an approved use case that no analyzer of 'shoji run' implements is an error, not a silent no-op")
     func redactionUnsupported() throws {
         let manifest = try PipelineFixture.example("redaction")

@@ -53,6 +53,13 @@ public struct PipelinePlan: Sendable {
             cameras.append(CameraPlan(id: camera.id, source: source, useCases: useCases, settings: settings))
         }
         guard !cameras.isEmpty else { throw .nothingToRun }
+        // Shoji links visitor ids to nothing; a deployment that says it links them to membership data must hold
+        // the members' consent before its repeat cameras start (guidebook §4.7).
+        let manifest = deployment.manifest
+        if cameras.contains(where: { $0.useCases.contains(.repeatVisit) }), manifest.processing.memberLinkage,
+           !manifest.consents.contains(where: { $0.kind == .memberLinkage }) {
+            throw .identityUnavailable("processing.member_linkage is declared without a recorded consent; record consents[kind: member_linkage] or set member_linkage: false")
+        }
         self.deployment = deployment
         self.cameras = cameras
     }

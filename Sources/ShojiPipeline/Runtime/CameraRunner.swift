@@ -201,6 +201,8 @@ final class CameraRunner: @unchecked Sendable {
                     faces = try faceStage.observe(item.frame, index: item.index) { track in
                         analyzers.contains { $0.wantsSample(faceTrack: track) }
                     }
+                    let embedded = faces?.tracked.filter { $0.embedding != nil }.count ?? 0
+                    status.update(id) { $0.faceFrames += 1; $0.embeddings += embedded }
                 } catch {
                     status.update(id) { $0.badFrames += 1; $0.problem = "\(error)" }
                 }

@@ -34,6 +34,10 @@ public struct CameraStatus: Sendable, Hashable {
     public var badFrames = 0
     /// Detector runs.
     public var detections = 0
+    /// Frames the face stage ran on (once per frame, whatever the number of face-using analyzers).
+    public var faceFrames = 0
+    /// Face embeddings computed (only for faces an identity analyzer still wanted a sample of).
+    public var embeddings = 0
     /// People tracked in the latest analysed frame.
     public var people = 0
     /// Analysed frames per second, measured over the last status interval.

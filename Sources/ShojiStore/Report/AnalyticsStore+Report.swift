@@ -227,18 +227,18 @@ extension AnalyticsStore {
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
-                       SUM(visits) AS visits, SUM(first_visits) AS new, SUM(returning_visits) AS returning,
-                       SUM(return_interval_seconds) AS intervals
+                       SUM(visits) AS visit_total, SUM(first_visits) AS first_total, SUM(returning_visits) AS return_total,
+                       SUM(return_interval_seconds) AS interval_total
                 FROM repeat_visit_count WHERE \(window.filter)
                 GROUP BY deployment_id, camera_id, b_start, b_seconds
                 ORDER BY b_start, deployment_id, camera_id
                 """, arguments: window.arguments
             ).map { row in
-                let returning: Int = row["returning"]
-                let intervals: Double = row["intervals"]
+                let returning: Int = row["return_total"]
+                let intervals: Double = row["interval_total"]
                 return RepeatVisitTotal(
                     deploymentID: row["deployment_id"], cameraID: row["camera_id"], bucketStart: epoch(row["b_start"]),
-                    bucketSeconds: row["b_seconds"], visits: row["visits"], newVisitors: row["new"], returningVisits: returning,
+                    bucketSeconds: row["b_seconds"], visits: row["visit_total"], newVisitors: row["first_total"], returningVisits: returning,
                     meanReturnIntervalSeconds: returning > 0 ? intervals / Double(returning) : nil)
             }
         }

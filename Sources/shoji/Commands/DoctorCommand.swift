@@ -41,6 +41,13 @@ struct DoctorCommand: ParsableCommand {
             if !present { problems += 1 }
             print("  \(present ? "ok     " : "MISSING") \(tool)")
         }
+        print("Libraries")
+        // dlib's face embedding multiplies matrices through libblas.so.3; Debian's alternatives decide which
+        // implementation that is, and the reference one is several times slower than OpenBLAS.
+        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        let blas = maps.split(separator: "\n").compactMap { $0.split(separator: " ").last }.first { $0.contains("libblas") || $0.contains("openblas") }
+        let openBLAS = maps.contains("openblas")
+        print("  \(openBLAS ? "ok     " : "SLOW   ") BLAS for face embedding: \(openBLAS ? "OpenBLAS" : "the reference implementation; install libopenblas0-pthread") \(blas.map { "(\($0))" } ?? "")")
         guard problems == 0 else {
             throw CommandFailure("\(problems) problem(s) found: run 'scripts/setup' (or 'make setup') to fix them").report()
         }

@@ -6,11 +6,12 @@ import ShojiStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the stored statistics: line crossings, attributes, zone dwell and transitions, congestion.",
+        abstract: "Print the stored statistics: line crossings, attributes, zone dwell and transitions, repeat visits, congestion.",
         discussion: """
             Reads the database read-only. --since takes a day (2026-11-23), a time (2026-11-23T09:00:00Z) or an \
             age (90m, 24h, 7d); without it everything is reported. Per-visit trajectories are not printed: \
-            they are counted only.
+            they are counted only. Repeat visits are reported from their aggregates (visits, first visits, \
+            returns, repeat rate, mean return interval): no visitor id is read.
             """
     )
 
@@ -56,6 +57,7 @@ struct ReportCommand: ParsableCommand {
                     attributes: try await store.attributeTotals(query),
                     zoneDwell: try await store.zoneDwellTotals(query),
                     zoneTransitions: try await store.zoneTransitionTotals(query),
+                    repeatVisits: try await store.repeatVisitTotals(query),
                     congestion: try await store.latestCongestion(),
                     trajectories: try await store.trajectoryCount(query))
             }
@@ -99,6 +101,7 @@ struct Report: Codable, Sendable {
     var attributes: [AttributeTotal]
     var zoneDwell: [ZoneDwellTotal]
     var zoneTransitions: [ZoneTransitionTotal]
+    var repeatVisits: [RepeatVisitTotal]
     var congestion: [CongestionSnapshot]
     var trajectories: Int
 
@@ -115,6 +118,13 @@ struct Report: Codable, Sendable {
                   rows: zoneDwell.map { [$0.deploymentID, $0.cameraID, $0.zoneID, t($0.bucketStart), "\($0.bucketSeconds)", "\($0.visits)", String(format: "%.1f", $0.meanDwellSeconds)] }),
             Table(title: "zone transitions", header: ["deployment", "camera", "from", "to", "bucket_start", "bucket_seconds", "count"],
                   rows: zoneTransitions.map { [$0.deploymentID, $0.cameraID, $0.fromZoneID, $0.toZoneID, t($0.bucketStart), "\($0.bucketSeconds)", "\($0.count)"] }),
+            Table(title: "repeat visits", header: ["deployment", "camera", "bucket_start", "bucket_seconds", "visits", "first_visits",
+                                                   "returning_visits", "repeat_rate", "mean_return_days"],
+                  rows: repeatVisits.map {
+                      [$0.deploymentID, $0.cameraID, t($0.bucketStart), "\($0.bucketSeconds)", "\($0.visits)", "\($0.newVisitors)",
+                       "\($0.returningVisits)", $0.repeatRate.map { String(format: "%.3f", $0) } ?? "",
+                       $0.meanReturnIntervalSeconds.map { String(format: "%.2f", $0 / 86_400) } ?? ""]
+                  }),
             Table(title: "congestion (latest)", header: ["deployment", "area", "taken_at", "people", "level"],
                   rows: congestion.map { [$0.deploymentID, $0.areaID, t($0.takenAt), "\($0.personCount)", $0.level.name] }),
         ]
