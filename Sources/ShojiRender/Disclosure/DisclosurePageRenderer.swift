@@ -17,10 +17,8 @@ public struct DisclosurePageRenderer: Sendable {
     public func render(_ document: DisclosureDocument) -> String {
         var html = HTMLWriter(languages: language.printed)
         let primary = language.primary
-        html.raw("<!DOCTYPE html>\n<html lang=\"\(primary.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
-        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        html.raw("<title>\(Markup.escape(Self.title[primary] + " — " + document.operatorName[primary]))</title>\n")
-        html.raw("<style>\n\(NoticePageRenderer.styleSheet)table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: left; }\n</style>\n</head>\n<body>\n")
+        html.documentStart(title: Self.title[primary] + " — " + document.operatorName[primary],
+                           extraStyle: "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--rule); padding: 0.25rem 0.5rem; text-align: left; }\n")
         html.raw("<header>\n")
         html.heading(1, Self.title)
         html.paragraphs(document.operatorName, className: "operator")

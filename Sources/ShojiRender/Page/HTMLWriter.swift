@@ -16,6 +16,15 @@ struct HTMLWriter {
         output += markup
     }
 
+    /// The doctype, `<html lang>`, the head (title, viewport, the notice pages' style sheet and `extraStyle`) and
+    /// `<body>`: everything a self-contained Shoji page starts with.
+    mutating func documentStart(title: String, extraStyle: String = "") {
+        raw("<!DOCTYPE html>\n<html lang=\"\(primary.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
+        raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        raw("<title>\(Markup.escape(title))</title>\n")
+        raw("<style>\n\(NoticePageRenderer.styleSheet)\(extraStyle)</style>\n</head>\n<body>\n")
+    }
+
     /// The text in every language, inline: the secondary language in a `span` block.
     func inline(_ text: LocalizedText) -> String {
         var out = Markup.escape(text[primary])

@@ -22,10 +22,7 @@ public struct NoticePageRenderer: Sendable {
         let qr = try QRCode(content.noticeURL, correction: .medium)
         var html = HTMLWriter(languages: language.printed)
         let primary = language.primary
-        html.raw("<!DOCTYPE html>\n<html lang=\"\(primary.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
-        html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        html.raw("<title>\(Markup.escape(NoticePageLabels.title[primary] + " — " + content.operatingEntity.name[primary]))</title>\n")
-        html.raw("<style>\n\(Self.styleSheet)</style>\n</head>\n<body>\n")
+        html.documentStart(title: NoticePageLabels.title[primary] + " — " + content.operatingEntity.name[primary])
         html.raw("<a class=\"skip\" href=\"#main\">\(Markup.escape(NoticePageLabels.skip[primary]))</a>\n")
 
         html.raw("<header>\n")

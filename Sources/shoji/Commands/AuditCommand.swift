@@ -24,13 +24,9 @@ struct AuditCommand: ParsableCommand {
         var anchor: String?
 
         func run() throws {
-            let deployment = try target.approve()
-            let store = try target.openStore()
-            let user = try target.user(of: deployment, in: store)
+            let (deployment, store, user) = try target.signIn()
             try failingWithOneLine { try user.require([.auditor, .privacyOfficer], to: "verifying the audit log") }
-            let result = try failingWithOneLine {
-                try runBlocking { try await store.verifyAuditLog(tenant: deployment.tenant, anchor: anchor) }
-            }
+            let result = try awaitingOneLine { try await store.verifyAuditLog(tenant: deployment.tenant, anchor: anchor) }
             switch result {
             case .intact(let entries, let head):
                 print("audit log of tenant \(deployment.tenant): intact, \(entries) entries")
@@ -51,11 +47,9 @@ struct AuditCommand: ParsableCommand {
         var last: Int?
 
         func run() throws {
-            let deployment = try target.approve()
-            let store = try target.openStore()
-            let user = try target.user(of: deployment, in: store)
+            let (deployment, store, user) = try target.signIn()
             try failingWithOneLine { try user.require([.auditor, .privacyOfficer], to: "reading the audit log") }
-            let entries = try failingWithOneLine { try runBlocking { try await store.auditEntries(tenant: deployment.tenant) } }
+            let entries = try awaitingOneLine { try await store.auditEntries(tenant: deployment.tenant) }
             let formatter = ISO8601DateFormatter()
             for entry in entries.suffix(last ?? entries.count) {
                 print([String(entry.sequence), formatter.string(from: entry.recordedAt), entry.actor, entry.action, entry.target, entry.detail]

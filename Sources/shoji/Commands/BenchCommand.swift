@@ -58,10 +58,7 @@ struct AnonymizeBench: ParsableCommand {
                 "decode_fps_median": decode, "anonymize_fps_median": anonymize, "ratio": anonymize / decode,
                 "decode_fps_runs": decodeRates, "anonymize_fps_runs": anonymizeRates,
             ]
-            let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
-            let url = URL(fileURLWithPath: json)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            try writeFigures(figures, to: json)
         }
     }
 
@@ -81,4 +78,12 @@ func median(_ values: [Double]) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// Writes a benchmark's figures as sorted, indented JSON to `path`, creating its folder.
+func writeFigures(_ figures: [String: Any], to path: String) throws {
+    let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url)
 }

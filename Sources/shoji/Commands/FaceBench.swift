@@ -56,10 +56,7 @@ struct FaceBench: ParsableCommand {
                 "benchmark": "faces", "photos": urls.count, "faces_per_run": faces, "runs": runs,
                 "detect_p50_ms": perPhoto, "embed_p50_ms": perFace, "embed_p99_ms": VaultBench.percentile(embed, 0.99),
             ]
-            let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
-            let url = URL(fileURLWithPath: json)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            try writeFigures(figures, to: json)
         }
     }
 }

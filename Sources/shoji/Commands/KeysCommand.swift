@@ -37,15 +37,13 @@ struct KeysCommand: ParsableCommand {
         @OptionGroup var target: DeploymentOptions
 
         func run() throws {
-            let deployment = try target.approve()
-            let store = try target.openStore()
-            let user = try target.user(of: deployment, in: store)
+            let (deployment, store, user) = try target.signIn()
             let keys = try target.keyring(for: deployment)
             let vault = try failingWithOneLine {
                 try FeatureVault(store: store, deployment: deployment, access: .keyRotation(user), keys: keys)
             }
             let added = try failingWithOneLine { try keys.addCurrentKey() }
-            let result = try failingWithOneLine { try runBlocking { try await vault.resealUnderCurrentKey() } }
+            let result = try awaitingOneLine { try await vault.resealUnderCurrentKey() }
             print("new current key \(added.id); \(result.resealed) vectors re-sealed; retired: \(result.retired.isEmpty ? "none" : result.retired.joined(separator: ", "))")
         }
     }

@@ -119,10 +119,7 @@ struct PipelineBench: ParsableCommand {
                 "measurements": table.map { ["cameras": $0.cameras, "fps_per_camera": $0.analysedFPSPerCamera,
                                               "drop_share": $0.dropShare, "kept_up": $0.keptUp] as [String: Any] },
             ]
-            let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
-            let url = URL(fileURLWithPath: json)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
+            try writeFigures(figures, to: json)
         }
     }
 

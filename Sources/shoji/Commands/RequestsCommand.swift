@@ -15,23 +15,6 @@ struct RequestsCommand: ParsableCommand {
         subcommands: [Lookup.self, Disclose.self, Stop.self, Erase.self, Deny.self, List.self]
     )
 
-    /// A request-handling vault handle for the acting user.
-    struct Session {
-        let deployment: ApprovedDeployment
-        let vault: FeatureVault
-
-        init(_ target: DeploymentOptions) throws {
-            deployment = try target.approve()
-            let store = try target.openStore()
-            let user = try target.user(of: deployment, in: store)
-            let keys = try target.keyring(for: deployment)
-            let deployment = deployment
-            vault = try failingWithOneLine {
-                try FeatureVault(store: store, deployment: deployment, access: .rightsRequests(user), keys: keys)
-            }
-        }
-    }
-
     /// `shoji requests lookup MANIFEST --photo FILE --kind … --method … --received …`.
     struct Lookup: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -62,14 +45,12 @@ struct RequestsCommand: ParsableCommand {
             } else {
                 day = CalendarDay(Date())
             }
-            let session = try Session(target)
+            let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
             let face = try failingWithOneLine { try PhotoFaces().onlyFace(in: URL(fileURLWithPath: photo)) }
             let threshold = Float(MatchThreshold.requests.ceiling)
-            let request = try failingWithOneLine {
-                try runBlocking {
-                    try await session.vault.openRequest(kind, receivedOn: day, requestedMethod: method,
-                                                        probe: face.embedding.values, threshold: threshold)
-                }
+            let request = try awaitingOneLine {
+                try await session.vault.openRequest(kind, receivedOn: day, requestedMethod: method,
+                                                    probe: face.embedding.values, threshold: threshold)
             }
             let found = Dictionary(grouping: request.matches, by: \.purpose).mapValues(\.count)
             print("request \(request.requestID.uuidString.lowercased()) (\(kind.rawValue)) received \(request.receivedOn): "
@@ -100,10 +81,8 @@ struct RequestsCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(request, "request")
-            let session = try Session(target)
-            let disclosure = try failingWithOneLine {
-                try runBlocking { try await session.vault.disclose(id, answerMethod: method ?? "as asked", note: note) }
-            }
+            let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
+            let disclosure = try awaitingOneLine { try await session.vault.disclose(id, answerMethod: method ?? "as asked", note: note) }
             let folder = URL(fileURLWithPath: output)
             let name = "disclosure-\(id.uuidString.lowercased())"
             let encoder = JSONEncoder()
@@ -143,14 +122,12 @@ struct RequestsCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(request, "request")
-            let session = try Session(target)
+            let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
             let face = try failingWithOneLine { try PhotoFaces().onlyFace(in: URL(fileURLWithPath: photo)) }
             let period = days ?? max(365, session.deployment.manifest.retention.days(for: .featureVectors) ?? 0)
             guard period > 0 else { throw CommandFailure("--days must be positive", code: 2).report() }
             let until = Date().addingTimeInterval(TimeInterval(period) * 86_400)
-            let erased = try failingWithOneLine {
-                try runBlocking { try await session.vault.stopUse(id, probe: face.embedding.values, until: until) }
-            }
+            let erased = try awaitingOneLine { try await session.vault.stopUse(id, probe: face.embedding.values, until: until) }
             print("request \(request): on the opt-out list until \(CalendarDay(until)); \(erased) repeat-visit vectors erased")
         }
     }
@@ -167,8 +144,8 @@ struct RequestsCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(request, "request")
-            let session = try Session(target)
-            let erased = try failingWithOneLine { try runBlocking { try await session.vault.eraseData(id) } }
+            let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
+            let erased = try awaitingOneLine { try await session.vault.eraseData(id) }
             print("request \(request): \(erased) vectors and their visits erased")
         }
     }
@@ -187,8 +164,8 @@ struct RequestsCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(request, "request")
-            let session = try Session(target)
-            _ = try failingWithOneLine { try runBlocking { try await session.vault.denyRequest(id, reason: reason) } }
+            let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
+            _ = try awaitingOneLine { try await session.vault.denyRequest(id, reason: reason) }
             print("request \(request) denied: \(reason)")
         }
     }
@@ -200,8 +177,8 @@ struct RequestsCommand: ParsableCommand {
         @OptionGroup var target: DeploymentOptions
 
         func run() throws {
-            let session = try Session(target)
-            let requests = try failingWithOneLine { try runBlocking { try await session.vault.requests() } }
+            let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
+            let requests = try awaitingOneLine { try await session.vault.requests() }
             for request in requests {
                 print([request.requestID.uuidString.lowercased(), request.kind.rawValue, "received \(request.receivedOn)",
                        request.status.rawValue, "\(request.matches.count) matches",

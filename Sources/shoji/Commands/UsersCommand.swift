@@ -29,11 +29,9 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             let deployment = try target.approve()
             let store = try target.openStore()
-            let existing = try failingWithOneLine { try runBlocking { try await store.userCount(tenant: deployment.tenant) } }
+            let existing = try awaitingOneLine { try await store.userCount(tenant: deployment.tenant) }
             let creator = existing == 0 ? nil : try target.user(of: deployment, in: store)
-            let secret = try failingWithOneLine {
-                try runBlocking { try await store.addUser(tenant: deployment.tenant, name: name, role: role, creator: creator) }
-            }
+            let secret = try awaitingOneLine { try await store.addUser(tenant: deployment.tenant, name: name, role: role, creator: creator) }
             print("user \(name) (\(role.rawValue)) added to tenant \(deployment.tenant)")
             print("secret (shown once; give it to \(name) and set SHOJI_SECRET to it): \(secret)")
         }
@@ -48,7 +46,7 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             let deployment = try target.approve()
             let store = try target.openStore()
-            let users = try failingWithOneLine { try runBlocking { try await store.users(tenant: deployment.tenant) } }
+            let users = try awaitingOneLine { try await store.users(tenant: deployment.tenant) }
             for user in users {
                 print("\(user.name)\t\(user.role.rawValue)\tadded \(ISO8601DateFormatter().string(from: user.createdAt))\(user.createdBy.map { " by \($0)" } ?? "")")
             }

@@ -14,25 +14,6 @@ struct WatchlistCommand: ParsableCommand {
         subcommands: [Add.self, Approve.self, Withdraw.self, List.self, Alerts.self, Review.self]
     )
 
-    /// A watchlist vault handle for the acting user.
-    struct Session {
-        let deployment: ApprovedDeployment
-        let store: AnalyticsStore
-        let user: AuthenticatedUser
-        let vault: FeatureVault
-
-        init(_ target: DeploymentOptions) throws {
-            deployment = try target.approve()
-            store = try target.openStore()
-            user = try target.user(of: deployment, in: store)
-            let keys = try target.keyring(for: deployment)
-            let (deployment, store, user) = (deployment, store, user)
-            vault = try failingWithOneLine {
-                try FeatureVault(store: store, deployment: deployment, access: .watchlistRegistration(user), keys: keys)
-            }
-        }
-    }
-
     /// `shoji watchlist add MANIFEST --photo FILE --evidence … --evidence-date … --category …`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -58,16 +39,14 @@ struct WatchlistCommand: ParsableCommand {
             guard let day = CalendarDay(evidenceDate) else {
                 throw CommandFailure("--evidence-date \(evidenceDate) is not a date; write YYYY-MM-DD", code: 2).report()
             }
-            let session = try Session(target)
+            let session = try IdentitySession(target, access: VaultAccess.watchlistRegistration)
             let face = try failingWithOneLine { try PhotoFaces().onlyFace(in: URL(fileURLWithPath: photo)) }
             let days = session.deployment.manifest.retention.days(for: .watchlistEntries) ?? 0
             let categories = session.deployment.manifest.watchlist?.categories ?? []
-            let entry = try failingWithOneLine {
-                try runBlocking {
-                    try await session.vault.registerWatchlistEntry(
-                        vector: face.embedding.values, category: category, evidence: evidence, evidenceDate: day,
-                        publishedCategories: categories, expiresAt: Date().addingTimeInterval(TimeInterval(days) * 86_400))
-                }
+            let entry = try awaitingOneLine {
+                try await session.vault.registerWatchlistEntry(
+                    vector: face.embedding.values, category: category, evidence: evidence, evidenceDate: day,
+                    publishedCategories: categories, expiresAt: Date().addingTimeInterval(TimeInterval(days) * 86_400))
             }
             print("watchlist entry \(entry.entryID.uuidString.lowercased()) registered by \(entry.registeredBy): pending approval by another privacy officer")
         }
@@ -86,12 +65,10 @@ struct WatchlistCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(entry, "entry")
-            let session = try Session(target)
+            let session = try IdentitySession(target, access: VaultAccess.watchlistRegistration)
             let reviewDays = session.deployment.manifest.watchlist?.reviewDays ?? 90
-            let approved = try failingWithOneLine {
-                try runBlocking {
-                    try await session.vault.approveWatchlistEntry(id, reviewAt: Date().addingTimeInterval(TimeInterval(reviewDays) * 86_400))
-                }
+            let approved = try awaitingOneLine {
+                try await session.vault.approveWatchlistEntry(id, reviewAt: Date().addingTimeInterval(TimeInterval(reviewDays) * 86_400))
             }
             let expiry = approved.expiresAt.map { CalendarDay($0).description } ?? "never"
             let review = approved.reviewAt.map { CalendarDay($0).description } ?? "-"
@@ -115,8 +92,8 @@ struct WatchlistCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(entry, "entry")
-            let session = try Session(target)
-            let result = try failingWithOneLine { try runBlocking { try await session.vault.withdrawWatchlistEntry(id, reason: reason) } }
+            let session = try IdentitySession(target, access: VaultAccess.watchlistRegistration)
+            let result = try awaitingOneLine { try await session.vault.withdrawWatchlistEntry(id, reason: reason) }
             print("watchlist entry \(entry) \(result.status.rawValue); its vector was erased")
         }
     }
@@ -128,8 +105,8 @@ struct WatchlistCommand: ParsableCommand {
         @OptionGroup var target: DeploymentOptions
 
         func run() throws {
-            let session = try Session(target)
-            let entries = try failingWithOneLine { try runBlocking { try await session.vault.watchlistEntries() } }
+            let session = try IdentitySession(target, access: VaultAccess.watchlistRegistration)
+            let entries = try awaitingOneLine { try await session.vault.watchlistEntries() }
             for entry in entries {
                 print([entry.entryID.uuidString.lowercased(), entry.status.rawValue, entry.category,
                        "evidence \(entry.evidence) of \(entry.evidenceDate)", "registered by \(entry.registeredBy)",
@@ -150,10 +127,8 @@ struct WatchlistCommand: ParsableCommand {
         var all = false
 
         func run() throws {
-            let deployment = try target.approve()
-            let store = try target.openStore()
-            let user = try target.user(of: deployment, in: store)
-            let alerts = try failingWithOneLine { try runBlocking { try await store.matchAlerts(by: user, all: all) } }
+            let (_, store, user) = try target.signIn()
+            let alerts = try awaitingOneLine { try await store.matchAlerts(by: user, all: all) }
             for alert in alerts {
                 print([alert.alertID.uuidString.lowercased(), alert.status.rawValue, ISO8601DateFormatter().string(from: alert.matchedAt),
                        "camera \(alert.cameraID)", String(format: "distance %.3f", alert.distance),
@@ -182,12 +157,8 @@ struct WatchlistCommand: ParsableCommand {
 
         func run() throws {
             let id = try parseID(alert, "alert")
-            let deployment = try target.approve()
-            let store = try target.openStore()
-            let user = try target.user(of: deployment, in: store)
-            let reviewed = try failingWithOneLine {
-                try runBlocking { try await store.reviewMatchAlert(id, confirmed: decision == .confirm, by: user) }
-            }
+            let (_, store, user) = try target.signIn()
+            let reviewed = try awaitingOneLine { try await store.reviewMatchAlert(id, confirmed: decision == .confirm, by: user) }
             print("alert \(alert) \(reviewed.status.rawValue) by \(user.name)")
         }
     }

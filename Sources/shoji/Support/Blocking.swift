@@ -21,3 +21,8 @@ func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) 
     guard let result = box.result else { throw CancellationError() }
     return try result.get()
 }
+
+/// Runs async work from a command and waits for it; any error becomes the command's one-line failure.
+func awaitingOneLine<T: Sendable>(code: Int32 = 1, _ body: @escaping @Sendable () async throws -> T) throws -> T {
+    try failingWithOneLine(code: code) { try runBlocking(body) }
+}

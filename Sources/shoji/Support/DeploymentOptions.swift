@@ -46,6 +46,13 @@ struct DeploymentOptions: ParsableArguments {
         try failingWithOneLine { try TenantKeyring.load(tenant: deployment.tenant, folder: keyFolder) }
     }
 
+    /// The approval, the store and the user acting: what every command about personal data starts with.
+    func signIn() throws -> (deployment: ApprovedDeployment, store: AnalyticsStore, user: AuthenticatedUser) {
+        let deployment = try approve()
+        let store = try openStore()
+        return (deployment, store, try user(of: deployment, in: store))
+    }
+
     /// The user named by `SHOJI_USER` whose secret is `SHOJI_SECRET`. Secrets come from the environment, never
     /// from arguments, which other users can read in the process list.
     func user(of deployment: ApprovedDeployment, in store: AnalyticsStore) throws -> AuthenticatedUser {
@@ -53,6 +60,23 @@ struct DeploymentOptions: ParsableArguments {
         guard let name = environment["SHOJI_USER"], !name.isEmpty, let secret = environment["SHOJI_SECRET"], !secret.isEmpty else {
             throw CommandFailure("set SHOJI_USER and SHOJI_SECRET to the user acting (see 'shoji users add')", code: 1).report()
         }
-        return try failingWithOneLine { try runBlocking { try await store.authenticate(tenant: deployment.tenant, name: name, secret: secret) } }
+        return try awaitingOneLine { try await store.authenticate(tenant: deployment.tenant, name: name, secret: secret) }
+    }
+}
+
+/// What an identity command acts with: the approval, the store, the signed-in user and a vault handle opened for
+/// what the user does.
+struct IdentitySession {
+    let deployment: ApprovedDeployment
+    let store: AnalyticsStore
+    let user: AuthenticatedUser
+    let vault: FeatureVault
+
+    /// Signs in and opens the vault for `access` (e.g. `VaultAccess.rightsRequests`).
+    init(_ target: DeploymentOptions, access: (AuthenticatedUser) -> VaultAccess) throws {
+        (deployment, store, user) = try target.signIn()
+        let keys = try target.keyring(for: deployment)
+        let (deployment, store, access) = (deployment, store, access(user))
+        vault = try failingWithOneLine { try FeatureVault(store: store, deployment: deployment, access: access, keys: keys) }
     }
 }

@@ -19,6 +19,7 @@ extension DisclosureDocument {
             Item(label: text("受付日", "Received on"), value: same(request.receivedOn)),
             Item(label: text("ご希望の方法", "Method you asked for"), value: same(request.requestedMethod)),
             Item(label: text("回答日時", "Answered at"), value: same(when(disclosure.madeAt))),
+            Item(label: text("時刻の表示", "Times shown in"), value: same(timeZone.identifier)),
         ] + (request.answerNote.map { [Item(label: text("備考", "Note"), value: same($0))] } ?? []))]
         if disclosure.holdsNothing {
             sections.append(Section(id: "held", title: text("保有しているデータ", "Data held"),
