@@ -2,10 +2,11 @@ import Foundation
 import ShojiStore
 import ShojiVision
 
-/// Crime-prevention face identification (PPC Q&A Q1-11…Q1-13): each face track's first embeddings are matched
-/// against the approved, unexpired watchlist entries; a match becomes an alert that waits for a person to confirm
-/// or dismiss it (time, camera, distance and entry; never the probe's image or vector). A face that matches no
-/// entry is discarded at once: its embeddings are dropped as soon as its ``samplesPerTrack`` are matched.
+/// Crime-prevention face identification (PPC Q&A Q1-11…Q1-13): each face track's first ``samplesPerTrack``
+/// embeddings are matched, one by one, against the approved, unexpired watchlist entries; a match becomes an alert
+/// that waits for a person to confirm or dismiss it (time, camera, distance and entry; never the probe's image or
+/// vector). An embedding that matches no entry is discarded at once, right after its comparison: what a track keeps
+/// is a count of the samples tried.
 final class WatchlistAnalyzer: FrameAnalyzer {
     /// Embeddings matched per face track before it is let go.
     static let samplesPerTrack = 3
@@ -14,7 +15,7 @@ final class WatchlistAnalyzer: FrameAnalyzer {
     private let gallery: IdentityGallery
     private let matcher: IdentityMatcher
     private let pending: PendingRecords<IdentityBatch>
-    private var samples: [Int: [FaceEmbedding]] = [:]
+    private var tried: [Int: Int] = [:]
     private var done: Set<Int> = []
 
     init(settings: CameraSettings, context: RecordContext, gallery: IdentityGallery, pending: PendingRecords<IdentityBatch>) {
@@ -24,8 +25,8 @@ final class WatchlistAnalyzer: FrameAnalyzer {
         self.pending = pending
     }
 
-    /// Face tracks holding embeddings (for tests: none once every track is matched, let go or ended).
-    var tracksWithSamples: Int { samples.count }
+    /// Face tracks with samples tried (for tests: none once every track is matched, let go or ended).
+    var tracksTried: Int { tried.count }
 
     func wantsSample(faceTrack id: Int) -> Bool { !done.contains(id) }
 
@@ -33,23 +34,21 @@ final class WatchlistAnalyzer: FrameAnalyzer {
         guard let faces = step.faces else { return }
         for tracked in faces.tracked {
             guard let embedding = tracked.embedding, !done.contains(tracked.trackID) else { continue }
-            var taken = samples[tracked.trackID, default: []]
-            taken.append(embedding)
-            let probe = FaceEmbedding.mean(taken) ?? embedding
-            if case .known(let subject, let distance) = gallery.decide(probe.values, in: .watchlist, matcher: matcher, now: step.time),
+            let count = tried[tracked.trackID, default: 0] + 1
+            if case .known(let subject, let distance) = gallery.decide(embedding.values, in: .watchlist, matcher: matcher, now: step.time),
                let entry = UUID(uuidString: subject) {
                 pending.add(IdentityBatch(alerts: [MatchAlert(entryID: entry, deploymentID: context.deploymentID,
                                                               cameraID: context.cameraID, matchedAt: step.time,
                                                               distance: Double(distance))]))
                 letGo(tracked.trackID)
-            } else if taken.count >= Self.samplesPerTrack {
+            } else if count >= Self.samplesPerTrack {
                 letGo(tracked.trackID)
             } else {
-                samples[tracked.trackID] = taken
+                tried[tracked.trackID] = count
             }
         }
         for id in faces.endedTrackIDs {
-            samples[id] = nil
+            tried[id] = nil
             done.remove(id)
         }
     }
@@ -57,14 +56,14 @@ final class WatchlistAnalyzer: FrameAnalyzer {
     func drain(at time: Date) -> AnalyticsBatch { AnalyticsBatch() }
 
     func finish(endedTrackIDs: [Int], at time: Date) -> AnalyticsBatch {
-        samples = [:]
+        tried = [:]
         done = []
         return AnalyticsBatch()
     }
 
-    /// The track is decided: its embeddings go now.
+    /// The track is decided: no more samples of it are asked for.
     private func letGo(_ track: Int) {
-        samples[track] = nil
+        tried[track] = nil
         done.insert(track)
     }
 }

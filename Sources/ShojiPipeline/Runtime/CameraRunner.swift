@@ -179,7 +179,8 @@ final class CameraRunner: @unchecked Sendable {
             let item = handoff.value
             processed += 1
             lastTime = item.time
-            lastFrame = item.frame
+            // Kept past its frame only where the face stage's last tracks must be ended on it.
+            if faceStage != nil { lastFrame = item.frame }
             let detect = (processed - 1) % settings.detectEvery == 0
             var update = TrackerUpdate(frame: item.index, tracks: [], endedTrackIDs: [])
             if let detector, detect {

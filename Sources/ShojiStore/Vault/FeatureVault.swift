@@ -186,34 +186,6 @@ public final class FeatureVault: Sendable {
 
     // MARK: Erasing
 
-    /// Erases every vector of `subjects` (and, for visitors, their visits) in one transaction, bumps the
-    /// generation so running cameras drop them, and truncates the WAL. Returns the vectors erased.
-    @discardableResult
-    public func erase(subjects: [String], reason: String, at time: Date = Date()) async throws(VaultError) -> Int {
-        guard !subjects.isEmpty else { return 0 }
-        guard !access.writable.isEmpty else { throw .purposeNotPermitted(purpose: .repeatVisit, access: access.description) }
-        let purposes = access.writable.union(isRequestHandling ? Set(VaultPurpose.allCases) : [])
-        let erased = try await store.write(VaultError.self) { [tenant, actor] db in
-            var erased = 0
-            for subject in subjects {
-                for purpose in purposes {
-                    try db.execute(sql: "DELETE FROM vault_vector WHERE tenant_id = ? AND subject_id = ? AND purpose = ?",
-                                   arguments: [tenant, subject, purpose.rawValue])
-                    erased += db.changesCount
-                }
-                if purposes.contains(.repeatVisit) {
-                    try db.execute(sql: "DELETE FROM repeat_visit WHERE tenant_id = ? AND visitor_id = ?", arguments: [tenant, subject])
-                }
-            }
-            try Self.bumpGeneration(db, tenant: tenant)
-            try AuditLog.append(db, tenant: tenant, actor: actor, action: "vault.erase",
-                                detail: "\(erased) vectors of \(subjects.count) subjects: \(reason)", at: time)
-            return erased
-        }
-        _ = try await checkpoint()
-        return erased
-    }
-
     /// Truncates the WAL after an erasure; false when another process's reader kept it from emptying.
     func checkpoint() async throws(VaultError) -> Bool {
         do {
