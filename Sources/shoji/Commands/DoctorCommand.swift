@@ -44,7 +44,9 @@ struct DoctorCommand: ParsableCommand {
         print("Libraries")
         // dlib's face embedding multiplies matrices through libblas.so.3; Debian's alternatives decide which
         // implementation that is, and the reference one is several times slower than OpenBLAS.
-        let maps = (try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8)) ?? ""
+        // /proc files report no size, so they are read to their end rather than by length.
+        let maps = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/self/maps")).readToEnd())
+            .map { String(decoding: $0, as: UTF8.self) } ?? ""
         let blas = maps.split(separator: "\n").compactMap { $0.split(separator: " ").last }.first { $0.contains("libblas") || $0.contains("openblas") }
         let openBLAS = maps.contains("openblas")
         print("  \(openBLAS ? "ok     " : "SLOW   ") BLAS for face embedding: \(openBLAS ? "OpenBLAS" : "the reference implementation; install libopenblas0-pthread") \(blas.map { "(\($0))" } ?? "")")

@@ -156,7 +156,9 @@ struct VaultBench: ParsableCommand {
 
     /// VmRSS of this process.
     static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        // /proc files report no size: read to the end, not by length.
+        guard let data = try? FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/self/status")).readToEnd(),
+              case let status = String(decoding: data, as: UTF8.self),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kilobytes * 1024
