@@ -29,7 +29,7 @@ final class IdentityGallery: @unchecked Sendable {
     /// Loads every gallery the handles may read.
     static func load(repeatVault: FeatureVault?, watchlistVault: FeatureVault?, now: Date) async throws(VaultError) -> IdentityGallery {
         let gallery = IdentityGallery(repeatVault: repeatVault, watchlistVault: watchlistVault)
-        try await gallery.reload(now: now)
+        try await gallery.reload(now: now, generation: try await gallery.writer?.generation() ?? 0)
         return gallery
     }
 
@@ -42,12 +42,12 @@ final class IdentityGallery: @unchecked Sendable {
         guard let vault = writer else { return false }
         let current = try await vault.generation()
         guard current != lock.withLock({ generation }) else { return false }
-        try await reload(now: now)
+        try await reload(now: now, generation: current)
         return true
     }
 
-    private func reload(now: Date) async throws(VaultError) {
-        let stamp = try await writer?.generation() ?? 0
+    /// Loads every gallery; `stamp` is the vault generation read before (changes after it reload again).
+    private func reload(now: Date, generation stamp: Int) async throws(VaultError) {
         var fresh: [VaultPurpose: VectorIndex] = [:]
         var visits: [String: Date] = [:]
         if let repeatVault {

@@ -21,21 +21,14 @@ struct AnonymizeBench: ParsableCommand {
     @Option(help: "The video to measure.")
     var video: String = "media/vtest.avi"
 
-    @Option(help: "Runs of each measurement; the median is reported.")
-    var runs: Int = 3
-
-    @Option(help: "Also write the figures as JSON to this file.")
-    var json: String?
-
-    func validate() throws {
-        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-    }
+    @OptionGroup var repetition: BenchRuns
 
     func run() throws {
         let input = try failingWithOneLine { try MediaInput(argument: video) }
         var decodeRates: [Double] = [], anonymizeRates: [Double] = []
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let (runs, json) = (repetition.runs, repetition.json)
         for run in 1...runs {
             let decode = try failingWithOneLine { try Self.decodeOnly(input) }
             decodeRates.append(decode)
@@ -86,4 +79,17 @@ func writeFigures(_ figures: [String: Any], to path: String) throws {
     let url = URL(fileURLWithPath: path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try data.write(to: url)
+}
+
+/// The options every benchmark takes: how many runs to take the median of, and where to write the figures.
+struct BenchRuns: ParsableArguments {
+    @Option(help: "Runs of each measurement; the median is reported.")
+    var runs: Int = 3
+
+    @Option(help: "Also write the figures as JSON to this file.")
+    var json: String?
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+    }
 }

@@ -12,17 +12,10 @@ struct FaceBench: ParsableCommand {
     @Option(help: "A folder of photos with faces.")
     var photos: String = "media/johns"
 
-    @Option(help: "Runs over the photos; the median is reported.")
-    var runs: Int = 3
-
-    @Option(help: "Also write the figures as JSON to this file.")
-    var json: String?
-
-    func validate() throws {
-        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-    }
+    @OptionGroup var repetition: BenchRuns
 
     func run() throws {
+        let (runs, json) = (repetition.runs, repetition.json)
         let urls = try failingWithOneLine { try MediaInput(argument: photos).folderImages() }
         let frames = try failingWithOneLine { try urls.map { try ImageFile.read($0) } }
         guard !frames.isEmpty else { throw CommandFailure("\(photos) holds no photos", code: 2).report() }

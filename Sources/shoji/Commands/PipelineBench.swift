@@ -32,8 +32,6 @@ struct PipelineBench: ParsableCommand {
     @Option(help: "Seconds of playback per measurement.")
     var seconds: Double = 15
 
-    @Option(help: "Runs of each measurement; the median is reported.")
-    var runs: Int = 3
 
     @Option(name: .customLong("max-drop"), help: "Largest share of dropped frames that still counts as keeping up.")
     var maxDrop: Double = 0.02
@@ -47,12 +45,11 @@ struct PipelineBench: ParsableCommand {
     @Option(help: "Overlapping strips the person detector sees (default: the example's setting).")
     var columns: Int?
 
-    @Option(help: "Also write the figures as JSON to this file.")
-    var json: String?
+    @OptionGroup var repetition: BenchRuns
 
     func validate() throws {
-        guard runs >= 1, cameras >= 1, fps > 0, seconds > 0 else {
-            throw ValidationError("--runs, --cameras, --fps and --seconds must be positive")
+        guard cameras >= 1, fps > 0, seconds > 0 else {
+            throw ValidationError("--cameras, --fps and --seconds must be positive")
         }
     }
 
@@ -65,6 +62,7 @@ struct PipelineBench: ParsableCommand {
     }
 
     func run() throws {
+        let (runs, json) = (repetition.runs, repetition.json)
         let input = try failingWithOneLine { try MediaInput(argument: video) }
         let base = try failingWithOneLine { try manifest(examples: examples) }
         var decodeRates: [Double] = []
