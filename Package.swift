@@ -77,6 +77,7 @@ let package = Package(
                 "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiStore", "ShojiRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             exclude: ["README.md"],
             swiftSettings: strictSwift

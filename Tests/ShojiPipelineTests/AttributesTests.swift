@@ -24,7 +24,7 @@ struct AttributesTests {
         try manifest.remove("cameras[0].settings.tracker")   // the default tracker: confirmed after 3 detections
         let (store, statuses) = try await PipelineFixture.run(manifest, folder: folder, frames: nil)
         #expect(statuses.first?.framesProcessed == 6)
-        let rows = try await store.attributeTotals(ReportQuery(since: .distantPast))
+        let rows = try await store.records(of: "shoji-retail").attributeTotals(ReportQuery(since: .distantPast))
         #expect(rows.map(\.count).reduce(0, +) == 1, "\(rows)")
         #expect(rows.first?.gender == .female)
         #expect(rows.first.map { ![.unknown, .age0to9, .age10to19].contains($0.ageBand) } ?? false, "\(rows)")

@@ -39,10 +39,10 @@ struct CongestionTests {
         #expect(svg.contains("gate:"))
         let png = try Data(contentsOf: out.appendingPathComponent("concourse.congestion.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        let latest = try await store.latestCongestion()
+        let latest = try await store.records(of: "shoji-railway").latestCongestion()
         #expect(Set(latest.map(\.areaID)) == ["gate", "stairs"])
         #expect(latest.allSatisfy { $0.takenAt > PipelineFixture.start })
-        let history = try await store.congestionHistory(ReportQuery(since: .distantPast))
+        let history = try await store.records(of: "shoji-railway").congestionHistory(ReportQuery(since: .distantPast))
         #expect(history.map(\.samples).reduce(0, +) >= 6, "every refresh is folded into the history")
     }
 

@@ -17,7 +17,7 @@ struct CountingTests {
         #expect(byDirection[.bToA, default: 0] >= 1)
         #expect(statuses.map(\.framesProcessed) == [250])
         #expect(statuses.map(\.framesDropped) == [0], "a file source is read losslessly")
-        let rows = try await store.lineCrossingTotals(ReportQuery(since: .distantPast))
+        let rows = try await store.records(of: "shoji-retail").lineCrossingTotals(ReportQuery(since: .distantPast))
         let bucket = try TimeBucket(containing: PipelineFixture.start, seconds: 900)
         #expect(rows.allSatisfy { $0.bucketStart == bucket.start && $0.lineID == "walkway" && $0.cameraID == "street" })
     }

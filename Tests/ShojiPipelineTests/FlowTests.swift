@@ -22,7 +22,7 @@ struct FlowTests {
             try store.close()
         }
         let store = try AnalyticsStore(path: path)
-        let trajectories = try await store.trajectories(ReportQuery(since: .distantPast))
+        let trajectories = try await store.records(of: "shoji-retail").trajectories(ReportQuery(since: .distantPast))
         // Two cameras (floor-a, floor-b) on the same video, twice: the same people, never the same id.
         let perCamera = Dictionary(grouping: trajectories, by: \.cameraID).mapValues(\.count)
         #expect(perCamera.count == 2)
@@ -32,9 +32,9 @@ struct FlowTests {
         let floorA = trajectories.filter { $0.cameraID == "floor-a" }.flatMap(\.points)
         #expect(!floorA.isEmpty)
         #expect(floorA.allSatisfy { $0.x > -10 && $0.x < 40 && $0.y > -5 && $0.y < 40 })
-        let dwell = try await store.zoneDwellTotals(ReportQuery(since: .distantPast))
+        let dwell = try await store.records(of: "shoji-retail").zoneDwellTotals(ReportQuery(since: .distantPast))
         #expect(dwell.contains { $0.zoneID == "east" && $0.visits > 0 })
-        let heatmaps = try await store.heatmapTotals(ReportQuery(since: .distantPast))
+        let heatmaps = try await store.records(of: "shoji-retail").heatmapTotals(ReportQuery(since: .distantPast))
         #expect(heatmaps.contains { $0.cameraID == "floor-a" && $0.counts.reduce(0, +) > 0 })
     }
 

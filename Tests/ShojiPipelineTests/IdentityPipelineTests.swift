@@ -53,7 +53,7 @@ struct IdentityPipelineTests {
         #expect(visits.count == 5, "\(visits.mapValues(\.count))")
         #expect(visits.values.allSatisfy { $0.count == 11 && Set($0).count == 1 }, "no false merge: \(visits.values.map { Set($0) })")
         #expect(Set(visits.values.compactMap(\.first)).count == 5)
-        let totals = try await store.repeatVisitTotals(ReportQuery(since: .distantPast))
+        let totals = try await store.records(of: "shoji-retail").repeatVisitTotals(ReportQuery(since: .distantPast))
         #expect(totals.map(\.visits).reduce(0, +) == 55 && totals.map(\.newVisitors).reduce(0, +) == 5)
         #expect(totals.map(\.returningVisits).reduce(0, +) == 50)
         let vectors = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_vector") }
@@ -111,7 +111,7 @@ struct IdentityPipelineTests {
         let visits = try await Self.visitsByVisitor(store, photos: photos)
         #expect(visits.count == 4)
         #expect(!visits.values.joined().contains("John_Simm"), "\(visits.mapValues { Set($0) })")
-        let totals = try await store.repeatVisitTotals(ReportQuery(since: .distantPast))
+        let totals = try await store.records(of: "shoji-retail").repeatVisitTotals(ReportQuery(since: .distantPast))
         #expect(totals.map(\.visits).reduce(0, +) == 44, "his 11 visits are not even counted")
         let purposes = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT purpose FROM vault_vector WHERE purpose <> 'repeat'") }
         #expect(purposes == ["opt_out"])

@@ -47,7 +47,7 @@ struct RetentionTests {
         let pipeline = try Pipeline(deployment: deployment, store: store, options: options)
         try await pipeline.run()
 
-        let rows = try await store.lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0), cameraID: "cam-old"))
+        let rows = try await store.records(of: "shoji-retail").lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0), cameraID: "cam-old"))
         #expect(rows.map(\.lineID) == ["kept"])
         #expect(databaseBytes(path).range(of: Data(marker.utf8)) == nil, "expired record gone from the file's bytes")
     }

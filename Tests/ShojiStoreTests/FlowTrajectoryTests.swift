@@ -18,7 +18,7 @@ struct FlowTrajectoryTests {
         let store = try await dir.store()
         let visit = UUID()
         try await store.record(AnalyticsBatch(trajectories: [Self.trajectory(visit)]))
-        let read = try await store.trajectories(ReportQuery(since: Fixture.day))
+        let read = try await store.records(of: Fixture.tenant).trajectories(ReportQuery(since: Fixture.day))
         #expect(read == [Self.trajectory(visit)])
     }
 
@@ -32,9 +32,9 @@ struct FlowTrajectoryTests {
         ]))
         for query in [ReportQuery(since: Fixture.day), ReportQuery(since: Fixture.day.addingTimeInterval(3_600)),
                       ReportQuery(since: Fixture.day, cameraID: "other-cam")] {
-            #expect(try await store.trajectoryCount(query) == store.trajectories(query).count)
+            #expect(try await store.records(of: Fixture.tenant).trajectoryCount(query) == store.records(of: Fixture.tenant).trajectories(query).count)
         }
-        #expect(try await store.trajectoryCount(ReportQuery(since: Fixture.day)) == 3)
+        #expect(try await store.records(of: Fixture.tenant).trajectoryCount(ReportQuery(since: Fixture.day)) == 3)
     }
 
     @Test("a second trajectory under the same visit id is refused and the first is kept unchanged")
@@ -51,7 +51,7 @@ struct FlowTrajectoryTests {
         await #expect(throws: StoreError.duplicateVisit) {
             try await store.record(AnalyticsBatch(trajectories: [Self.trajectory(fresh), Self.trajectory(fresh)]))
         }
-        let stored = try await store.trajectories(ReportQuery(since: Fixture.day))
+        let stored = try await store.records(of: Fixture.tenant).trajectories(ReportQuery(since: Fixture.day))
         #expect(stored == [Self.trajectory(visit)])
         #expect(!StoreError.duplicateVisit.description.contains(visit.uuidString.lowercased()), "errors never carry the id")
     }
@@ -66,7 +66,7 @@ struct FlowTrajectoryTests {
         var nan = Self.trajectory(UUID())
         nan.points.append(FlowPoint(offset: 1, x: .nan, y: 0))
         await #expect(throws: StoreError.self) { try await store.record(AnalyticsBatch(trajectories: [nan])) }
-        #expect(try await store.trajectories(ReportQuery(since: Fixture.day)).isEmpty)
+        #expect(try await store.records(of: Fixture.tenant).trajectories(ReportQuery(since: Fixture.day)).isEmpty)
     }
 
     @Test("the points blob is 1 version byte plus 12 bytes per point and rejects other lengths")

@@ -16,7 +16,7 @@ struct OpeningTests {
 
         let second = try AnalyticsStore(path: path)
         #expect(try await second.appliedMigrations() == ["v1", "v2"])
-        let rows = try await second.lineCrossingTotals(ReportQuery(since: Fixture.day))
+        let rows = try await second.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day))
         #expect(rows.map(\.count) == [3], "reopening must keep what was stored")
     }
 
@@ -88,7 +88,7 @@ struct OpeningTests {
         let writer = try await dir.store("a.sqlite")
         try await writer.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 2)]))
         let reader = try AnalyticsStore(path: path, options: .init(readOnly: true))
-        #expect(try await reader.lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [2])
+        #expect(try await reader.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [2])
         await #expect { try await reader.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 1)])) } throws: { error in
             if case .cannotOpen = error as? StoreError { return true } else { return false }
         }
@@ -108,7 +108,7 @@ struct OpeningTests {
         }
         try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
         try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 1)]))
-        #expect(try await store.lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [1])
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [1])
     }
 
     @Test("disk full gives the diskFull error and keeps everything stored before, and nothing of the failed batch")
@@ -125,12 +125,12 @@ struct OpeningTests {
         await #expect(throws: StoreError.diskFull(path: path)) { try await store.record(AnalyticsBatch(lineCrossings: flood)) }
         #expect(StoreError.diskFull(path: path).description.hasPrefix("disk full: free space or move the database with --database"))
 
-        let rows = try await store.lineCrossingTotals(ReportQuery(since: Fixture.day))
+        let rows = try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day))
         #expect(rows.map(\.lineID) == ["kept"])
         #expect(rows.map(\.count) == [7])
         // The store still works after the failure.
         try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(line: "kept", bucket: try Fixture.bucket(0), count: 1)]))
-        #expect(try await store.lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [8])
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day)).map(\.count) == [8])
     }
 }
 

@@ -16,7 +16,7 @@ struct RecordingTests {
         try await store.record(AnalyticsBatch(lineCrossings: [
             Fixture.crossing(.in, bucket: bucket, count: 4), Fixture.crossing(.in, bucket: try Fixture.bucket(300), count: 2),
         ]))
-        let rows = try await store.lineCrossingTotals(ReportQuery(since: Fixture.day))
+        let rows = try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day))
         #expect(rows.map { "\($0.direction.rawValue)@\(Int($0.bucketStart.timeIntervalSince(Fixture.day)))=\($0.count)" }
             == ["in@0=7", "out@0=1", "in@300=2"])
         let stored = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM line_crossing_count") }
@@ -39,13 +39,13 @@ struct RecordingTests {
         try await store.record(batch)
         try await store.record(batch)
         let query = ReportQuery(since: Fixture.day)
-        let attributes = try await store.attributeTotals(query)
+        let attributes = try await store.records(of: Fixture.tenant).attributeTotals(query)
         #expect(attributes.map { "\($0.ageBand.rawValue)/\($0.gender.rawValue)=\($0.count)" } == ["20-29/female=4", "70+/unknown=2"])
-        let dwell = try #require(try await store.zoneDwellTotals(query).first)
+        let dwell = try #require(try await store.records(of: Fixture.tenant).zoneDwellTotals(query).first)
         #expect(dwell.visits == 4)
         #expect(dwell.totalDwellSeconds == 60)
         #expect(dwell.meanDwellSeconds == 15)
-        #expect(try await store.zoneTransitionTotals(query).map(\.count) == [4])
+        #expect(try await store.records(of: Fixture.tenant).zoneTransitionTotals(query).map(\.count) == [4])
     }
 
     @Test("heatmaps add cell by cell; another grid shape for the same bucket is refused")
@@ -58,7 +58,7 @@ struct RecordingTests {
         }
         try await store.record(AnalyticsBatch(heatmaps: [grid([1, 0, 2, UInt32.max - 1])]))
         try await store.record(AnalyticsBatch(heatmaps: [grid([1, 5, 0, 9])]))
-        let stored = try await store.heatmapTotals(ReportQuery(since: Fixture.day))
+        let stored = try await store.records(of: Fixture.tenant).heatmapTotals(ReportQuery(since: Fixture.day))
         #expect(stored.map(\.counts) == [[2, 5, 2, UInt32.max]], "adds, and saturates instead of wrapping")
         await #expect { try await store.record(AnalyticsBatch(heatmaps: [grid([1, 1, 1, 1, 1, 1], columns: 3)])) } throws: { error in
             if case .heatmapShapeMismatch = error as? StoreError { return true } else { return false }
@@ -77,12 +77,12 @@ struct RecordingTests {
         try await store.record(AnalyticsBatch(congestion: [snap(70, 80, .veryCrowded)]))
         try await store.record(AnalyticsBatch(congestion: [snap(20, 5, .light)]))  // arrives late: must not win
 
-        let latest = try await store.latestCongestion()
+        let latest = try await store.records(of: Fixture.tenant).latestCongestion()
         #expect(latest.map { "\($0.areaID)=\($0.personCount)/\($0.level)" } == ["platform-1=80/very_crowded", "platform-2=3/light"])
         let rows = try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM congestion_current") }
         #expect(rows == 2, "one row per area")
 
-        let history = try await store.congestionHistory(ReportQuery(since: Fixture.day))
+        let history = try await store.records(of: Fixture.tenant).congestionHistory(ReportQuery(since: Fixture.day))
         let platform1 = try #require(history.first { $0.areaID == "platform-1" })
         #expect(platform1.samples == 3)
         #expect(platform1.meanPersonCount == (40 + 80 + 5) / 3.0)
@@ -101,7 +101,7 @@ struct RecordingTests {
         await #expect(throws: StoreError.unknownDeployment) {
             try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: bucket, count: 5), stranger]))
         }
-        #expect(try await store.lineCrossingTotals(ReportQuery(since: Fixture.day)).isEmpty)
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day)).isEmpty)
     }
 
     @Test("bad values are refused before the write")
@@ -126,7 +126,7 @@ struct RecordingTests {
         reapproved.approvedAt = Fixture.deployment.approvedAt.addingTimeInterval(86_400)
         try await store.recordDeployment(reapproved)
         try await store.recordDeployment(Fixture.deployment)  // same approval again: no new row
-        let approvals = try await store.deployments()
+        let approvals = try await store.records(of: Fixture.tenant).deployments()
         #expect(approvals.map(\.manifestSHA256) == [String(repeating: "ab", count: 32), String(repeating: "cd", count: 32)])
         #expect(approvals.allSatisfy { $0.tenantID == "tenant-a" && $0.assessmentJSON == #"{"findings":[]}"# })
 

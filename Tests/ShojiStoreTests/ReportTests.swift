@@ -16,13 +16,13 @@ struct ReportTests {
         ]))
         // since 10:07 (inside the 300 s bucket) until 10:10 (start of the 600 s bucket).
         let window = ReportQuery(since: Fixture.day.addingTimeInterval(420), until: Fixture.day.addingTimeInterval(600))
-        #expect(try await store.lineCrossingTotals(window).map(\.count) == [2, 8])
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(window).map(\.count) == [2, 8])
         var oneCamera = window
         oneCamera.cameraID = "cam-2"
-        #expect(try await store.lineCrossingTotals(oneCamera).map(\.count) == [8])
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(oneCamera).map(\.count) == [8])
         var otherDeployment = window
         otherDeployment.deploymentID = "someone-else"
-        #expect(try await store.lineCrossingTotals(otherDeployment).isEmpty)
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(otherDeployment).isEmpty)
     }
 
     @Test("roll-up adds stored buckets into longer ones and never splits a bucket that does not fit")
@@ -35,10 +35,10 @@ struct ReportTests {
             Fixture.crossing(bucket: try Fixture.bucket(3600), count: 4),
             Fixture.crossing(bucket: try Fixture.bucket(0, seconds: 7 * 60), count: 16),  // 7 min does not divide an hour
         ]))
-        let hourly = try await store.lineCrossingTotals(ReportQuery(since: Fixture.day, bucketSeconds: 3600))
+        let hourly = try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day, bucketSeconds: 3600))
         let shape = hourly.map { "\(Int($0.bucketStart.timeIntervalSince(Fixture.day)))+\($0.bucketSeconds)=\($0.count)" }
         #expect(shape == ["-360+420=16", "0+3600=3", "3600+3600=4"])
-        await #expect(throws: StoreError.self) { try await store.lineCrossingTotals(ReportQuery(since: Fixture.day, bucketSeconds: 0)) }
+        await #expect(throws: StoreError.self) { try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day, bucketSeconds: 0)) }
     }
 
     @Test("rows encode as flat JSON objects for the command to print")
@@ -46,7 +46,7 @@ struct ReportTests {
         let dir = try TemporaryDirectory()
         let store = try await dir.store()
         try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(.bToA, bucket: try Fixture.bucket(0), count: 3)]))
-        let rows = try await store.lineCrossingTotals(ReportQuery(since: Fixture.day))
+        let rows = try await store.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day))
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = .sortedKeys

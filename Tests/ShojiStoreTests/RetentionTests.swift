@@ -77,9 +77,9 @@ struct RetentionTests {
         #expect(report.checkpointComplete)
         #expect(try await Self.rowCounts(store) == Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 1) }))
         let query = ReportQuery(since: now.addingTimeInterval(-365 * 86_400))
-        #expect(try await store.lineCrossingTotals(query).map(\.cameraID) == ["cam-new"])
-        #expect(try await store.trajectories(query).map(\.cameraID) == ["cam-new"])
-        #expect(try await store.latestCongestion().map(\.areaID) == ["cam-new"])
+        #expect(try await store.records(of: Fixture.tenant).lineCrossingTotals(query).map(\.cameraID) == ["cam-new"])
+        #expect(try await store.records(of: Fixture.tenant).trajectories(query).map(\.cameraID) == ["cam-new"])
+        #expect(try await store.records(of: Fixture.tenant).latestCongestion().map(\.areaID) == ["cam-new"])
 
         let after = databaseFileBytes(path)
         #expect(after.range(of: marker) == nil, "deleted content must not remain in the database files")

@@ -9,12 +9,13 @@ import ShojiVision
 /// frame) and/or the face stage → tracker → the analyzers its use cases allow → records → store; repeat and
 /// watchlist records through the feature vault.
 ///
-/// Every long-running part is a swift-service-lifecycle `Service` in one `ServiceGroup`: the record writer
-/// first, then the retention sweeper, then one service per camera, then the status reporter. Graceful shutdown
-/// (SIGINT/SIGTERM when `handlesSignals`, or ``shutdown()``) runs in reverse order: the cameras stop, end their
-/// tracks and hand over what they counted, then the writer stores it. A camera that fails is marked failed; the
-/// others keep going.
-public final class Pipeline: Sendable {
+/// The pipeline is a swift-service-lifecycle `Service` that joins its host's `ServiceGroup` (see
+/// ``DeploymentRuntime``). Inside it every long-running part is a service of its own group: the record writer
+/// first, then the retention sweeper, then one service per camera, then the status reporter. A graceful shutdown
+/// of the host's group (or ``shutdown()``) runs them in reverse order: the cameras stop, end their tracks and
+/// hand over what they counted, then the writer stores it. A camera that fails is marked failed; the others keep
+/// going. With `untilEnd`, ``run()`` returns once every camera's source ended and the records are stored.
+public final class Pipeline: Service, Sendable {
     /// The plan being run.
     public let plan: PipelinePlan
     private let store: AnalyticsStore
@@ -95,7 +96,7 @@ public final class Pipeline: Sendable {
                               successTerminationBehavior: .gracefullyShutdownGroup))
         var configuration = ServiceGroupConfiguration(
             services: services,
-            gracefulShutdownSignals: options.handlesSignals ? [.sigterm, .sigint] : [],
+            gracefulShutdownSignals: [],   // the host's group handles signals and passes its shutdown on
             logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(60)
         let serviceGroup = ServiceGroup(configuration: configuration)

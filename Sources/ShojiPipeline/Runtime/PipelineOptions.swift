@@ -34,8 +34,6 @@ public struct PipelineOptions: Sendable {
     public var visitID: @Sendable () -> UUID = { UUID() }
     /// How often the retention sweeper deletes expired records and vectors; nil runs no sweeper (tests).
     public var retentionSweepPeriod: Duration?
-    /// Shut down gracefully on SIGINT and SIGTERM.
-    public var handlesSignals = false
     /// How often `onStatus` is called.
     public var statusInterval: Duration = .seconds(1)
     /// Called with every camera's status each `statusInterval`, and once at the end.

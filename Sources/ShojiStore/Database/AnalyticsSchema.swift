@@ -12,6 +12,7 @@ enum AnalyticsSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -25,7 +26,7 @@ enum AnalyticsSchema {
     /// the audit log. Every one is keyed by tenant; the schema test checks both lists cover the schema.
     static let personalTables = [
         "vault_vector", "vault_generation", "repeat_visit", "watchlist_entry", "match_alert", "app_user",
-        "rights_request", "audit_entry", "audit_head",
+        "rights_request", "audit_entry", "audit_head", "access_token",
     ]
 
     private static func v1(_ db: Database) throws {
@@ -272,6 +273,30 @@ enum AnalyticsSchema {
                 sequence INTEGER NOT NULL,
                 entry_hash TEXT NOT NULL
             );
+            """)
+    }
+
+    /// The server (issue 9): API tokens and console sessions, and requests filed by the public through the portal.
+    private static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Bearer credentials of a user: only the SHA-256 of a 256-bit random token is kept.
+            CREATE TABLE access_token (
+                token_hash TEXT PRIMARY KEY NOT NULL CHECK (length(token_hash) = 64),
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                user_name TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('api', 'console')),
+                created_at REAL NOT NULL,
+                expires_at REAL NOT NULL,
+                FOREIGN KEY (tenant_id, user_name) REFERENCES app_user(tenant_id, name) ON DELETE CASCADE
+            );
+            CREATE INDEX access_token_expiry ON access_token(expires_at);
+
+            -- A request filed through the public portal carries the ticket its sender follows it by, the deployment
+            -- it is about and how to reach the sender.
+            ALTER TABLE rights_request ADD COLUMN ticket TEXT;
+            ALTER TABLE rights_request ADD COLUMN deployment_id TEXT;
+            ALTER TABLE rights_request ADD COLUMN contact TEXT;
+            CREATE UNIQUE INDEX rights_request_ticket ON rights_request(ticket) WHERE ticket IS NOT NULL;
             """)
     }
 }

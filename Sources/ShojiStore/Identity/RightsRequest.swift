@@ -58,10 +58,17 @@ public struct RightsRequest: Sendable, Hashable, Codable {
     public let answerMethod: String?
     /// What the person was told (a refusal's reason, a method other than the one asked and why).
     public let answerNote: String?
+    /// The ticket the sender follows a request filed through the public portal by; nil for requests taken in
+    /// person (`shoji requests lookup`).
+    public let ticket: String?
+    /// The deployment a portal request is about.
+    public let deploymentID: String?
+    /// How to reach the sender of a portal request (what they gave: mail or post address).
+    public let contact: String?
 
     static let columns = """
         request_id, kind, received_on, requested_method, status, matches, opened_by, opened_at, closed_by, closed_at,
-        answer_method, answer_note
+        answer_method, answer_note, ticket, deployment_id, contact
         """
 
     init(row: Row) throws {
@@ -81,6 +88,9 @@ public struct RightsRequest: Sendable, Hashable, Codable {
         closedAt = (row["closed_at"] as Double?).map(Date.init(timeIntervalSince1970:))
         answerMethod = row["answer_method"]
         answerNote = row["answer_note"]
+        ticket = row["ticket"]
+        deploymentID = row["deployment_id"]
+        contact = row["contact"]
     }
 
     /// The subjects matched for `purpose`.

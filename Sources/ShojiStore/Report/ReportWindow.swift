@@ -6,7 +6,7 @@ struct ReportWindow {
     let bucketStart: String
     /// Expression for the (rolled-up) bucket length.
     let bucketSeconds: String
-    /// WHERE clause, always valid (at least `1`).
+    /// WHERE clause: the tenant's deployments, then the query's filters.
     let filter: String
     /// Arguments for `filter`, in order.
     let arguments: StatementArguments
@@ -16,7 +16,8 @@ struct ReportWindow {
 
     /// - Parameter timeColumn: bucket start column to filter by overlap, or nil when the caller filters time itself.
     /// - Parameter cameraColumn: camera column to filter by, or nil for tables without cameras.
-    init(_ query: ReportQuery, timeColumn: String?, cameraColumn: String?) throws(StoreError) {
+    /// - Parameter tenant: only rows of this tenant's deployments.
+    init(_ query: ReportQuery, tenant: String, timeColumn: String?, cameraColumn: String?) throws(StoreError) {
         since = query.since.timeIntervalSince1970
         until = query.until?.timeIntervalSince1970
         if let rollUp = query.bucketSeconds {
@@ -29,8 +30,8 @@ struct ReportWindow {
             bucketStart = "bucket_start"
             bucketSeconds = "bucket_seconds"
         }
-        var clauses = ["1"]
-        var arguments: StatementArguments = []
+        var clauses = ["deployment_id IN (SELECT deployment_id FROM deployment WHERE tenant_id = ?)"]
+        var arguments: StatementArguments = [tenant]
         if let timeColumn {
             clauses.append("\(timeColumn) + bucket_seconds > ?")
             arguments += [since]

@@ -11,18 +11,7 @@ extension FeatureVault {
         let user = try requestHandler()
         guard probe.count == VectorIndex.dimensions, probe.allSatisfy(\.isFinite) else { throw .vault(.invalidVector) }
         guard receivedOn <= CalendarDay(time) else { throw .invalidValue("the received date \(receivedOn) lies in the future") }
-        var matches: [RightsRequest.Match] = []
-        for purpose in VaultPurpose.allCases {
-            let index: VectorIndex
-            do {
-                index = try await gallery(purpose, now: time)
-            } catch {
-                throw .vault(error)
-            }
-            for match in index.nearestExhaustive(to: probe, count: 8, now: time) where match.distance < threshold {
-                matches.append(RightsRequest.Match(purpose: purpose, subject: match.subject, distance: Double(match.distance)))
-            }
-        }
+        let matches = try await subjects(closeTo: probe, threshold: threshold, at: time)
         let id = UUID(), found = matches
         let encoded = String(decoding: (try? JSONEncoder().encode(found)) ?? Data("[]".utf8), as: UTF8.self)
         return try await store.write(IdentityError.self) { [tenant] db in
@@ -123,29 +112,45 @@ extension FeatureVault {
 
     /// Refuses a request, recording the reason given to the person.
     public func denyRequest(_ id: UUID, reason: String, at time: Date = Date()) async throws(IdentityError) -> RightsRequest {
-        let user = try requestHandler()
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalidValue("a refusal needs its reason (Art. 33(2))") }
-        return try await store.write(IdentityError.self) { [tenant] db in
-            let request = try Self.openRequest(db, tenant: tenant, id: id)
-            try Self.close(db, tenant: tenant, id: id, status: .denied, by: user, method: request.requestedMethod, note: reason, at: time)
-            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.deny", target: id.uuidString.lowercased(),
-                                detail: reason, at: time)
-            return try Self.request(db, tenant: tenant, id: id)
-        }
+        try await store.denyRequest(id, reason: reason, by: try requestHandler(), at: time)
     }
 
     /// The tenant's requests, newest first (audited).
     public func requests(at time: Date = Date()) async throws(IdentityError) -> [RightsRequest] {
-        let user = try requestHandler()
-        return try await store.write(IdentityError.self) { [tenant] db in
-            let requests = try Row.fetchAll(db, sql: "SELECT \(RightsRequest.columns) FROM rights_request WHERE tenant_id = ? ORDER BY opened_at DESC",
-                                            arguments: [tenant]).map(RightsRequest.init(row:))
-            try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.list", detail: "\(requests.count) requests", at: time)
-            return requests
-        }
+        try await store.requests(by: try requestHandler(), at: time)
+    }
+
+    /// Files a request sent through the public portal with a photo: `probe` (the photo's vector, used and
+    /// forgotten) is compared with every purpose of the tenant as ``openRequest(_:receivedOn:requestedMethod:probe:threshold:at:)``
+    /// does, and what it matched is kept with the request for the operator. The sender learns only the ticket:
+    /// whether anything matched is never told to whoever holds a photo.
+    public func fileRequest(_ kind: RightsRequest.Kind, contact: String, requestedMethod: String, probe: [Float],
+                            threshold: Float, at time: Date = Date()) async throws(IdentityError) -> FiledRequest {
+        guard case .requestPortal = access else { throw .vault(.purposeNotPermitted(purpose: .optOut, access: access.description)) }
+        guard probe.count == VectorIndex.dimensions, probe.allSatisfy(\.isFinite) else { throw .vault(.invalidVector) }
+        let matches = try await subjects(closeTo: probe, threshold: threshold, at: time)
+        return try await store.fileRequest(tenant: tenant, deploymentID: deploymentID, kind: kind, contact: contact,
+                                           requestedMethod: requestedMethod, matches: matches, actor: actor, at: time)
     }
 
     // MARK: Helpers
+
+    /// The subjects of every purpose closer to `probe` than `threshold` (at most 8 a purpose).
+    private func subjects(closeTo probe: [Float], threshold: Float, at time: Date) async throws(IdentityError) -> [RightsRequest.Match] {
+        var matches: [RightsRequest.Match] = []
+        for purpose in VaultPurpose.allCases {
+            let index: VectorIndex
+            do {
+                index = try await gallery(purpose, now: time)
+            } catch {
+                throw .vault(error)
+            }
+            for match in index.nearestExhaustive(to: probe, count: 8, now: time) where match.distance < threshold {
+                matches.append(RightsRequest.Match(purpose: purpose, subject: match.subject, distance: Double(match.distance)))
+            }
+        }
+        return matches
+    }
 
     private func requestHandler() throws(IdentityError) -> AuthenticatedUser {
         guard case .rightsRequests(let user) = access else {
@@ -163,7 +168,7 @@ extension FeatureVault {
     }
 
     /// The request, which must still be open.
-    private static func openRequest(_ db: Database, tenant: String, id: UUID) throws -> RightsRequest {
+    static func openRequest(_ db: Database, tenant: String, id: UUID) throws -> RightsRequest {
         let request = try request(db, tenant: tenant, id: id)
         guard request.status == .received else {
             throw IdentityError.wrongState(kind: "request", id: id.uuidString.lowercased(), state: request.status.rawValue, action: "answered again")
@@ -171,7 +176,7 @@ extension FeatureVault {
         return request
     }
 
-    private static func close(_ db: Database, tenant: String, id: UUID, status: RightsRequest.Status, by user: AuthenticatedUser,
+    static func close(_ db: Database, tenant: String, id: UUID, status: RightsRequest.Status, by user: AuthenticatedUser,
                               method: String, note: String?, at time: Date) throws {
         try db.execute(sql: """
             UPDATE rights_request SET status = ?, closed_by = ?, closed_at = ?, answer_method = ?, answer_note = ?

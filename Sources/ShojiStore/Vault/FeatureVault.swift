@@ -52,7 +52,10 @@ public final class FeatureVault: Sendable {
     }
 
     /// `pipeline:DEPLOYMENT` or `user:NAME`, as audit entries name who acted.
-    var actor: String { access.user?.actor ?? "pipeline:\(deploymentID)" }
+    var actor: String {
+        if case .requestPortal = access { return "portal:\(deploymentID)" }
+        return access.user?.actor ?? "pipeline:\(deploymentID)"
+    }
 
     // MARK: Reading
 
@@ -242,6 +245,7 @@ public final class FeatureVault: Sendable {
 
     private var isRequestHandling: Bool {
         if case .rightsRequests = access { return true }
+        if case .requestPortal = access { return true }
         return false
     }
 

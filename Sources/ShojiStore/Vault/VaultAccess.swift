@@ -13,13 +13,16 @@ public enum VaultAccess: Sendable, Hashable, CustomStringConvertible {
     case rightsRequests(AuthenticatedUser)
     /// A privacy officer rotating the tenant's keys: re-seals every vector.
     case keyRotation(AuthenticatedUser)
+    /// The public request portal filing a person's request with a photo: reads every purpose to find the
+    /// person's subjects for the request, writes none, and tells the sender nothing of what it found.
+    case requestPortal
 
     /// The purposes this access may read.
     public var readable: Set<VaultPurpose> {
         switch self {
         case .repeatAnalysis: [.repeatVisit, .optOut]
         case .watchlistMatching, .watchlistRegistration: [.watchlist]
-        case .rightsRequests, .keyRotation: Set(VaultPurpose.allCases)
+        case .rightsRequests, .keyRotation, .requestPortal: Set(VaultPurpose.allCases)
         }
     }
 
@@ -27,7 +30,7 @@ public enum VaultAccess: Sendable, Hashable, CustomStringConvertible {
     public var writable: Set<VaultPurpose> {
         switch self {
         case .repeatAnalysis: [.repeatVisit]
-        case .watchlistMatching: []
+        case .watchlistMatching, .requestPortal: []
         case .watchlistRegistration: [.watchlist]
         case .rightsRequests: [.optOut]
         case .keyRotation: Set(VaultPurpose.allCases)
@@ -39,14 +42,14 @@ public enum VaultAccess: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .repeatAnalysis: [.repeatVisit]
         case .watchlistMatching, .watchlistRegistration: [.watchlist]
-        case .rightsRequests, .keyRotation: [.repeatVisit, .watchlist]
+        case .rightsRequests, .keyRotation, .requestPortal: [.repeatVisit, .watchlist]
         }
     }
 
     /// The user acting, if any.
     public var user: AuthenticatedUser? {
         switch self {
-        case .repeatAnalysis, .watchlistMatching: nil
+        case .repeatAnalysis, .watchlistMatching, .requestPortal: nil
         case .watchlistRegistration(let user), .rightsRequests(let user), .keyRotation(let user): user
         }
     }
@@ -66,6 +69,7 @@ public enum VaultAccess: Sendable, Hashable, CustomStringConvertible {
         case .watchlistRegistration(let user): "watchlist registration by \(user.name)"
         case .rightsRequests(let user): "request handling by \(user.name)"
         case .keyRotation(let user): "key rotation by \(user.name)"
+        case .requestPortal: "the public request portal"
         }
     }
 }

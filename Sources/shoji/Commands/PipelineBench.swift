@@ -146,9 +146,10 @@ struct PipelineBench: ParsableCommand {
         options.outputFolder = scratch
         var logger = Logger(label: "shoji.bench")
         logger.logLevel = .error
-        let pipeline = try Pipeline(deployment: deployment, store: store, options: options, logger: logger)
+        let runtime = try DeploymentRuntime(deployment: deployment, store: store, options: options, logger: logger)
+        let pipeline = runtime.pipeline
         let started = Date()
-        try runBlocking { try await pipeline.run() }
+        try runBlocking { try await runtime.run(signals: []) }
         let elapsed = Date().timeIntervalSince(started)
         let statuses = pipeline.status
         let rates = statuses.map { Double($0.framesProcessed) / elapsed }

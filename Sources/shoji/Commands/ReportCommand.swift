@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this camera.")
     var camera: String?
 
+    @Option(help: "The tenant whose records are reported (default: the only tenant in the database).")
+    var tenant: String?
+
     @Option(help: "Output format: table, csv or json.")
     var format: Format = .table
 
@@ -48,18 +51,19 @@ struct ReportCommand: ParsableCommand {
         }
         let query = ReportQuery(since: since.flatMap { Self.parseSince($0, now: Date()) } ?? Date(timeIntervalSince1970: 0),
                                 cameraID: camera, bucketSeconds: bucketMinutes.map { $0 * 60 })
-        let path = database
+        let (path, tenant) = (database, tenant)
         let report = try failingWithOneLine {
             try runBlocking { () async throws -> Report in
                 let store = try AnalyticsStore(path: path, options: .init(readOnly: true))
+                let records = store.records(of: try await Self.tenant(tenant, in: store, path: path))
                 return Report(
-                    lineCrossings: try await store.lineCrossingTotals(query),
-                    attributes: try await store.attributeTotals(query),
-                    zoneDwell: try await store.zoneDwellTotals(query),
-                    zoneTransitions: try await store.zoneTransitionTotals(query),
-                    repeatVisits: try await store.repeatVisitTotals(query),
-                    congestion: try await store.latestCongestion(),
-                    trajectories: try await store.trajectoryCount(query))
+                    lineCrossings: try await records.lineCrossingTotals(query),
+                    attributes: try await records.attributeTotals(query),
+                    zoneDwell: try await records.zoneDwellTotals(query),
+                    zoneTransitions: try await records.zoneTransitionTotals(query),
+                    repeatVisits: try await records.repeatVisitTotals(query),
+                    congestion: try await records.latestCongestion(),
+                    trajectories: try await records.trajectoryCount(query))
             }
         }
         switch format {
@@ -74,6 +78,21 @@ struct ReportCommand: ParsableCommand {
             print(report.tables.map { $0.text() }.joined(separator: "\n"), terminator: "")
             print("trajectories (visits): \(report.trajectories)")
         }
+    }
+
+    /// The tenant asked for, or the database's only one; an error naming the tenants otherwise.
+    static func tenant(_ asked: String?, in store: AnalyticsStore, path: String) async throws -> String {
+        let tenants = try await store.tenants()
+        if let asked {
+            guard tenants.contains(asked) else {
+                throw CommandFailure("\(path) holds no records of tenant \(asked); it holds: \(tenants.joined(separator: ", "))")
+            }
+            return asked
+        }
+        guard tenants.count <= 1 else {
+            throw CommandFailure("\(path) holds several tenants (\(tenants.joined(separator: ", "))); choose one with --tenant")
+        }
+        return tenants.first ?? ""
     }
 
     /// A day, an ISO 8601 time or an age like 90m / 24h / 7d before `now`.

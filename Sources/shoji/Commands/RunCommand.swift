@@ -50,8 +50,6 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let deployment = try target.approve()
         let store = try target.openStore()
-        let identifies = deployment.permits(.repeatVisit) || deployment.permits(.watchlist)
-        let keys = identifies ? try target.keyring(for: deployment) : nil
         var options = PipelineOptions()
         options.untilEnd = untilEnd
         options.maximumFrames = maxFrames
@@ -59,18 +57,18 @@ struct RunCommand: ParsableCommand {
         options.outputFolder = URL(fileURLWithPath: output)
         options.flushInterval = .seconds(flushSeconds)
         options.retentionSweepPeriod = .seconds(3600)
-        options.handlesSignals = true
         let statusLine = StatusLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         options.onStatus = { statusLine.draw($0) }
         var logger = Logger(label: "shoji.run")
         logger.logLevel = .warning
-        let pipeline = try failingWithOneLine {
-            try Pipeline(deployment: deployment, store: store, keys: keys, options: options, logger: logger)
+        let runtime = try failingWithOneLine {
+            try DeploymentRuntime(deployment: deployment, store: store, keyFolder: target.keyFolder, options: options, logger: logger)
         }
+        let pipeline = runtime.pipeline
         let plan = pipeline.plan
         let cameras = plan.cameras.map { "\($0.id) [\($0.useCases.map(\.rawValue).joined(separator: ", "))]" }
         FileHandle.standardError.write(Data("shoji run: deployment \(plan.deploymentID), cameras: \(cameras.joined(separator: "; "))\n".utf8))
-        try failingWithOneLine { try runBlocking { try await pipeline.run() } }
+        try failingWithOneLine { try runBlocking { try await runtime.run() } }
         statusLine.finish()
         for status in pipeline.status {
             var line = "\(status.id): \(status.state.rawValue), \(status.framesProcessed) frames analysed, "

@@ -92,7 +92,7 @@ enum PipelineFixture {
 
     /// Every line crossing stored, by direction.
     static func crossings(_ store: AnalyticsStore) async throws -> [ShojiStore.CrossingDirection: Int] {
-        let rows = try await store.lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0)))
+        let rows = try await store.records(of: "shoji-retail").lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0)))
         return rows.reduce(into: [:]) { $0[$1.direction, default: 0] += $1.count }
     }
 }

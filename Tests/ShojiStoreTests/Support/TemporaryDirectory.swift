@@ -27,8 +27,10 @@ final class TemporaryDirectory: Sendable {
 /// Shared test values.
 enum Fixture {
     static let deploymentID = "dep-station-east"
+    /// The tenant of ``deployment``: whose records the tests read.
+    static let tenant = "tenant-a"
     static let deployment = DeploymentRecord(
-        deploymentID: deploymentID, tenantID: "tenant-a",
+        deploymentID: deploymentID, tenantID: tenant,
         manifestSHA256: String(repeating: "ab", count: 32), approvedAt: Date(timeIntervalSince1970: 1_780_000_000),
         assessmentJSON: #"{"findings":[]}"#)
     /// 2026-06-01T00:00:00Z, a whole hour.

@@ -1,11 +1,33 @@
 import Foundation
 import GRDB
 
-// The read side for `shoji report` and the console: plain Codable rows, no formatting.
 extension AnalyticsStore {
+    /// The records of `tenant`'s deployments, to read. Every read of stored records goes through this: there
+    /// is no read of records without a tenant.
+    public func records(of tenant: String) -> TenantRecords {
+        TenantRecords(store: self, tenant: tenant)
+    }
+
+    /// The tenants that have recorded a deployment here, by id: which ``records(of:)`` can read.
+    public func tenants() async throws(StoreError) -> [String] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tenant_id FROM deployment ORDER BY tenant_id") }
+    }
+}
+
+/// The read side of one tenant's stored records, for `shoji report`, the console and the API: plain Codable rows,
+/// no formatting. Every query is limited to the deployments the tenant recorded, so one tenant's reader never
+/// returns another's rows (DESIGN.md invariant 6).
+public struct TenantRecords: Sendable {
+    let store: AnalyticsStore
+    /// The tenant (controller) whose records are read.
+    public let tenant: String
+
+    private func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        try await store.read(value)
+    }
     /// Line crossings per deployment, camera, line, direction and bucket, oldest bucket first.
     public func lineCrossingTotals(_ query: ReportQuery) async throws(StoreError) -> [LineCrossingTotal] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, line_id, direction, \(window.bucketStart) AS b_start,
@@ -25,7 +47,7 @@ extension AnalyticsStore {
 
     /// People per deployment, camera, bucket, age band and gender, oldest bucket first.
     public func attributeTotals(_ query: ReportQuery) async throws(StoreError) -> [AttributeTotal] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
@@ -45,7 +67,7 @@ extension AnalyticsStore {
 
     /// Visits and dwell per deployment, camera, zone and bucket, oldest bucket first.
     public func zoneDwellTotals(_ query: ReportQuery) async throws(StoreError) -> [ZoneDwellTotal] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, zone_id, \(window.bucketStart) AS b_start,
@@ -67,7 +89,7 @@ extension AnalyticsStore {
 
     /// Zone-to-zone moves per deployment, camera, pair of zones and bucket, oldest bucket first.
     public func zoneTransitionTotals(_ query: ReportQuery) async throws(StoreError) -> [ZoneTransitionTotal] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, from_zone_id, to_zone_id, \(window.bucketStart) AS b_start,
@@ -87,11 +109,13 @@ extension AnalyticsStore {
 
     /// The latest snapshot of every area (of one deployment, or all), by deployment and area.
     public func latestCongestion(deploymentID: String? = nil) async throws(StoreError) -> [CongestionSnapshot] {
-        try await read { db in
+        let tenant = tenant
+        return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, area_id, taken_at, person_count, level FROM congestion_current
-                WHERE (?1 IS NULL OR deployment_id = ?1) ORDER BY deployment_id, area_id
-                """, arguments: [deploymentID]
+                WHERE (?1 IS NULL OR deployment_id = ?1) AND deployment_id IN (SELECT deployment_id FROM deployment WHERE tenant_id = ?2)
+                ORDER BY deployment_id, area_id
+                """, arguments: [deploymentID, tenant]
             ).map { row in
                 CongestionSnapshot(
                     deploymentID: row["deployment_id"], areaID: row["area_id"],
@@ -103,7 +127,7 @@ extension AnalyticsStore {
 
     /// Congestion per deployment, area and bucket (samples, mean and peak), oldest bucket first.
     public func congestionHistory(_ query: ReportQuery) async throws(StoreError) -> [CongestionHistoryRow] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: nil)
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: nil)
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, area_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
@@ -128,7 +152,7 @@ extension AnalyticsStore {
     ///
     /// Grids of different shapes are never added: each shape gives its own grid.
     public func heatmapTotals(_ query: ReportQuery) async throws(StoreError) -> [HeatmapGrid] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
         return try await read { db in
             var grids: [HeatmapGrid] = []
             let rows = try Row.fetchAll(db, sql: """
@@ -162,7 +186,7 @@ extension AnalyticsStore {
     /// The number of visits whose trajectories overlap the window: what a report shows of them, without
     /// reading a single point or visit id.
     public func trajectoryCount(_ query: ReportQuery) async throws(StoreError) -> Int {
-        let window = try ReportWindow(query, timeColumn: nil, cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: nil, cameraColumn: "camera_id")
         return try await read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM flow_trajectory WHERE \(Self.trajectoryOverlap(window))",
                              arguments: Self.trajectoryOverlapArguments(window)) ?? 0
@@ -174,7 +198,7 @@ extension AnalyticsStore {
     /// Rolling up does not apply; `bucketSeconds` is ignored. Callers that expose these through the API or the
     /// command line write the read to the audit log (DESIGN.md invariant 8).
     public func trajectories(_ query: ReportQuery) async throws(StoreError) -> [FlowTrajectory] {
-        let window = try ReportWindow(query, timeColumn: nil, cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: nil, cameraColumn: "camera_id")
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT visit_id, deployment_id, camera_id, started_at, ended_at, points FROM flow_trajectory
@@ -201,14 +225,16 @@ extension AnalyticsStore {
         [window.since, window.until, window.until] + window.arguments
     }
 
-    /// Every recorded deployment approval, by deployment then approval time.
+    /// Every recorded approval of the tenant's deployments, by deployment then approval time.
     public func deployments() async throws(StoreError) -> [DeploymentRecord] {
-        try await read { db in
+        let tenant = tenant
+        return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.deployment_id, d.tenant_id, a.manifest_sha256, a.approved_at, a.assessment_json
                 FROM deployment d JOIN deployment_approval a ON a.deployment_id = d.deployment_id
+                WHERE d.tenant_id = ?
                 ORDER BY d.deployment_id, a.approved_at, a.manifest_sha256
-                """
+                """, arguments: [tenant]
             ).map { row in
                 DeploymentRecord(
                     deploymentID: row["deployment_id"], tenantID: row["tenant_id"], manifestSHA256: row["manifest_sha256"],
@@ -218,12 +244,11 @@ extension AnalyticsStore {
     }
 }
 
-/// A stored enum value, refused rather than trusted when an unknown value is found.
-extension AnalyticsStore {
+extension TenantRecords {
     /// Visits, first visits and returning visits per deployment, camera and bucket (use case 3), oldest first.
     /// Read from the aggregates only: no visitor id is read.
     public func repeatVisitTotals(_ query: ReportQuery) async throws(StoreError) -> [RepeatVisitTotal] {
-        let window = try ReportWindow(query, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
