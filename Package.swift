@@ -23,8 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
-        // Only its HummingbirdBcrypt product (bcrypt in C, no server) is built: user secrets are hashed with it.
+        // HummingbirdBcrypt hashes user secrets in the store; HummingbirdAuth authenticates the server's requests.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // The only C++: OpenCV decode/encode, DNN and masking, dlib face alignment and embedding, behind a plain C
@@ -82,10 +85,28 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSwift
         ),
+        // The console, the JSON API, the public notice pages and the request portal (Hummingbird 2). Nothing but
+        // the command line imports it.
+        .target(
+            name: "ShojiServer",
+            dependencies: [
+                "ShojiVision", "ShojiPolicy", "ShojiStore", "ShojiPipeline", "ShojiRender",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "shoji",
             dependencies: [
-                "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiPipeline",
+                "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiPipeline", "ShojiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,6 +121,11 @@ let package = Package(
         .testTarget(name: "ShojiRenderTests", dependencies: ["ShojiRender", "ShojiPolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiStoreTests", dependencies: ["ShojiStore", "ShojiPolicy"], swiftSettings: strictSwift),
         .testTarget(name: "ShojiPipelineTests", dependencies: ["ShojiPipeline"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "ShojiServerTests",
+            dependencies: ["ShojiServer", "Yams", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSwift
+        ),
         // End-to-end tests of whole command lines: they run the built `shoji` binary as a subprocess.
         .testTarget(name: "ShojiCommandTests", dependencies: ["shoji"], swiftSettings: strictSwift),
     ],

@@ -14,6 +14,7 @@ struct Shoji: ParsableCommand {
             DoctorCommand.self,
             BenchCommand.self,
             RunCommand.self,
+            ServeCommand.self,
             ReportCommand.self,
             EvalCommand.self,
             KeysCommand.self,

@@ -10,12 +10,12 @@ struct OpeningTests {
         let dir = try TemporaryDirectory()
         let path = dir.path("a.sqlite")
         let first = try AnalyticsStore(path: path)
-        #expect(try await first.appliedMigrations() == ["v1", "v2"])
+        #expect(try await first.appliedMigrations() == ["v1", "v2", "v3"])
         try await first.recordDeployment(Fixture.deployment)
         try await first.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 3)]))
 
         let second = try AnalyticsStore(path: path)
-        #expect(try await second.appliedMigrations() == ["v1", "v2"])
+        #expect(try await second.appliedMigrations() == ["v1", "v2", "v3"])
         let rows = try await second.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day))
         #expect(rows.map(\.count) == [3], "reopening must keep what was stored")
     }
@@ -115,10 +115,10 @@ struct OpeningTests {
     func diskFullKeepsStoredData() async throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("small.sqlite")
-        let store = try await dir.store("small.sqlite", options: .init(maximumSizeBytes: 256 * 1024))
+        let store = try await dir.store("small.sqlite", options: .init(maximumSizeBytes: 512 * 1024))
         try await store.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(line: "kept", bucket: try Fixture.bucket(0), count: 7)]))
 
-        // Enough distinct rows to need far more than the 256 KiB cap.
+        // Enough distinct rows to need far more than the 512 KiB cap.
         let flood = try (0..<20_000).map { i in
             Fixture.crossing(line: "line-\(i)-" + String(repeating: "x", count: 40), bucket: try Fixture.bucket(0), count: 1)
         }

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this camera.")
     var camera: String?
 
-    @Option(help: "The tenant whose records are reported (default: the only tenant in the database).")
+    @Option(help: "The tenant whose records are reported (default: each tenant in the database in turn; JSON needs one).")
     var tenant: String?
 
     @Option(help: "Output format: table, csv or json.")
@@ -51,48 +51,56 @@ struct ReportCommand: ParsableCommand {
         }
         let query = ReportQuery(since: since.flatMap { Self.parseSince($0, now: Date()) } ?? Date(timeIntervalSince1970: 0),
                                 cameraID: camera, bucketSeconds: bucketMinutes.map { $0 * 60 })
-        let (path, tenant) = (database, tenant)
-        let report = try failingWithOneLine {
-            try runBlocking { () async throws -> Report in
+        let (path, tenant, format) = (database, tenant, format)
+        let reports = try failingWithOneLine {
+            try runBlocking { () async throws -> [(String, Report)] in
                 let store = try AnalyticsStore(path: path, options: .init(readOnly: true))
-                let records = store.records(of: try await Self.tenant(tenant, in: store, path: path))
-                return Report(
-                    lineCrossings: try await records.lineCrossingTotals(query),
-                    attributes: try await records.attributeTotals(query),
-                    zoneDwell: try await records.zoneDwellTotals(query),
-                    zoneTransitions: try await records.zoneTransitionTotals(query),
-                    repeatVisits: try await records.repeatVisitTotals(query),
-                    congestion: try await records.latestCongestion(),
-                    trajectories: try await records.trajectoryCount(query))
+                var reports: [(String, Report)] = []
+                for tenant in try await Self.tenants(tenant, in: store, path: path, oneOnly: format == .json) {
+                    let records = store.records(of: tenant)
+                    reports.append((tenant, Report(
+                        lineCrossings: try await records.lineCrossingTotals(query),
+                        attributes: try await records.attributeTotals(query),
+                        zoneDwell: try await records.zoneDwellTotals(query),
+                        zoneTransitions: try await records.zoneTransitionTotals(query),
+                        repeatVisits: try await records.repeatVisitTotals(query),
+                        congestion: try await records.latestCongestion(),
+                        trajectories: try await records.trajectoryCount(query))))
+                }
+                return reports
             }
         }
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
-        case .csv:
-            print(report.tables.map { $0.csv() }.joined(separator: "\n"), terminator: "")
-        case .table:
-            print(report.tables.map { $0.text() }.joined(separator: "\n"), terminator: "")
-            print("trajectories (visits): \(report.trajectories)")
+        for (tenant, report) in reports {
+            if reports.count > 1 { print("tenant: \(tenant)") }
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.dateEncodingStrategy = .iso8601
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            case .csv:
+                print(report.tables.map { $0.csv() }.joined(separator: "\n"), terminator: "")
+            case .table:
+                print(report.tables.map { $0.text() }.joined(separator: "\n"), terminator: "")
+                print("trajectories (visits): \(report.trajectories)")
+            }
         }
     }
 
-    /// The tenant asked for, or the database's only one; an error naming the tenants otherwise.
-    static func tenant(_ asked: String?, in store: AnalyticsStore, path: String) async throws -> String {
+    /// The tenant asked for, else every tenant in the database (each reported through its own records); JSON
+    /// takes one tenant, so with several an error names them.
+    static func tenants(_ asked: String?, in store: AnalyticsStore, path: String, oneOnly: Bool) async throws -> [String] {
         let tenants = try await store.tenants()
         if let asked {
             guard tenants.contains(asked) else {
                 throw CommandFailure("\(path) holds no records of tenant \(asked); it holds: \(tenants.joined(separator: ", "))")
             }
-            return asked
+            return [asked]
         }
-        guard tenants.count <= 1 else {
+        if oneOnly, tenants.count > 1 {
             throw CommandFailure("\(path) holds several tenants (\(tenants.joined(separator: ", "))); choose one with --tenant")
         }
-        return tenants.first ?? ""
+        return tenants.isEmpty ? [""] : tenants
     }
 
     /// A day, an ISO 8601 time or an age like 90m / 24h / 7d before `now`.

@@ -8,7 +8,7 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Add and list the users of a tenant (roles: operator, privacy_officer, vendor, analyst, auditor).",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, Token.self]
     )
 
     /// `shoji users add NAME --role ROLE MANIFEST`.
@@ -51,6 +51,32 @@ struct UsersCommand: ParsableCommand {
                 print("\(user.name)\t\(user.role.rawValue)\tadded \(ISO8601DateFormatter().string(from: user.createdAt))\(user.createdBy.map { " by \($0)" } ?? "")")
             }
             if users.isEmpty { print("no users yet; add the privacy officer first: shoji users add NAME --role privacy_officer \(target.manifest)") }
+        }
+    }
+}
+
+extension UsersCommand {
+    /// `shoji users token MANIFEST`: an API token for the signed-in user.
+    struct Token: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "Issue an API token for the user named by SHOJI_USER/SHOJI_SECRET (shown once; only its SHA-256 is stored).",
+            discussion: "Send it as 'Authorization: Bearer TOKEN' to shoji serve's /api/v1 routes and /metrics. It acts with the user's role until it expires.")
+
+        @Option(help: "Days the token stays valid.")
+        var days: Int = 90
+
+        @OptionGroup var target: DeploymentOptions
+
+        func validate() throws {
+            guard (1...366).contains(days) else { throw ValidationError("--days must be 1 to 366") }
+        }
+
+        func run() throws {
+            let (_, store, user) = try target.signIn()
+            let lifetime = TimeInterval(days) * 86_400
+            let token = try awaitingOneLine { try await store.issueToken(for: user, kind: .api, lifetime: lifetime) }
+            print(token)
         }
     }
 }

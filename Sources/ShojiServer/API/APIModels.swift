@@ -1,0 +1,97 @@
+import Foundation
+import ShojiPolicy
+import ShojiStore
+
+/// A deployment as the API and the console list it: what runs where under which approval.
+struct DeploymentSummary: Codable, Sendable {
+    struct Camera: Codable, Sendable {
+        let id: String
+        let useCases: [String]
+    }
+    let deploymentID: String
+    let tenant: String
+    let operatingEntity: String
+    let manifestSHA256: String
+    let approvedAt: Date
+    let assessedOn: String
+    let cameras: [Camera]
+    let findings: Assessment.Summary
+    let noticeURL: String
+
+    init(_ deployment: ApprovedDeployment, baseURL: String) {
+        deploymentID = deployment.deploymentID
+        tenant = deployment.tenant
+        operatingEntity = deployment.assessment.operatingEntity
+        manifestSHA256 = deployment.manifestSHA256
+        approvedAt = deployment.approvedAt
+        assessedOn = deployment.assessment.assessedOn.description
+        cameras = deployment.cameras.map { Camera(id: $0.camera, useCases: $0.useCases.map(\.rawValue)) }
+        findings = deployment.assessment.summary
+        noticeURL = "\(baseURL)/notice/\(deployment.deploymentID)"
+    }
+}
+
+/// The statistics of one deployment over a window: aggregates only.
+struct StatisticsReply: Codable, Sendable {
+    let deploymentID: String
+    let since: Date
+    let until: Date?
+    let lineCrossings: [LineCrossingTotal]
+    let attributes: [AttributeTotal]
+    let zoneDwell: [ZoneDwellTotal]
+    let zoneTransitions: [ZoneTransitionTotal]
+    let repeatVisits: [RepeatVisitTotal]
+    let congestion: [CongestionSnapshot]
+    let trajectories: Int
+}
+
+/// The audit log and whether its chain holds.
+struct AuditReply: Codable, Sendable {
+    let intact: Bool
+    let entries: Int
+    let head: String?
+    let problem: String?
+    let recent: [AuditEntry]
+}
+
+/// A camera's running state, for operators and vendors.
+struct CameraStatusReply: Codable, Sendable {
+    let deploymentID: String
+    let cameraID: String
+    let state: String
+    let framesRead: Int
+    let framesProcessed: Int
+    let framesDropped: Int
+    let people: Int
+    let problem: String?
+}
+
+/// `POST …/watchlist/{entry}/approve`: when the approved entry is to be reviewed (default: the manifest's
+/// `review_days`).
+struct ApprovalBody: Codable, Sendable {
+    let reviewDays: Int?
+}
+
+/// `POST /api/v1/alerts/{alert}/review`.
+struct ReviewBody: Codable, Sendable {
+    let confirmed: Bool
+}
+
+/// `POST /api/v1/requests/{request}/deny`.
+struct DenyBody: Codable, Sendable {
+    let reason: String
+}
+
+/// `POST /api/v1/public/requests`: a person's request through the portal.
+struct PublicRequestBody: Codable, Sendable {
+    let deploymentID: String
+    let kind: RightsRequest.Kind
+    let contact: String
+    let answerMethod: String?
+}
+
+/// The answer to a filed request: the ticket to follow it by.
+struct TicketReply: Codable, Sendable {
+    let ticket: String
+    let statusURL: String
+}

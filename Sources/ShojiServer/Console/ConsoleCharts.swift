@@ -1,0 +1,126 @@
+import Foundation
+import ShojiRender
+import ShojiStore
+
+/// The console's charts of one deployment, drawn on the server from its aggregates (never from a per-person row).
+enum ConsoleChart: String, CaseIterable, Sendable {
+    /// Line crossings per line, direction and hour.
+    case crossings
+    /// People by age band and gender.
+    case attributes
+    /// Mean dwell per zone.
+    case dwell
+    /// Where people were, summed over the window.
+    case heatmap
+    /// Share of returning visits per day.
+    case repeatRate = "repeat"
+
+    /// The chart's title.
+    func title(_ language: ConsoleLanguage) -> String {
+        switch self {
+        case .crossings: language.pick("通過人数(ライン・時間帯別)", "Line crossings per hour")
+        case .attributes: language.pick("属性(年代・性別)", "People by age band and gender")
+        case .dwell: language.pick("ゾーン別の平均滞在時間", "Mean dwell per zone")
+        case .heatmap: language.pick("ヒートマップ", "Heatmap")
+        case .repeatRate: language.pick("再来店率(日別)", "Repeat-visit rate per day")
+        }
+    }
+
+    /// Whether `statistics` hold anything this chart draws, so the overview shows only charts with data.
+    func hasData(_ statistics: StatisticsReply, heatmaps: Bool) -> Bool {
+        switch self {
+        case .crossings: !statistics.lineCrossings.isEmpty
+        case .attributes: !statistics.attributes.isEmpty
+        case .dwell: !statistics.zoneDwell.isEmpty
+        case .heatmap: heatmaps
+        case .repeatRate: !statistics.repeatVisits.isEmpty
+        }
+    }
+
+    /// The SVG drawing from `statistics` (and `heatmaps` for the heatmap), times in `zone`.
+    func render(_ statistics: StatisticsReply, heatmaps: [HeatmapGrid], zone: TimeZone, language: ConsoleLanguage) -> String {
+        let lang = language.rawValue
+        switch self {
+        case .crossings:
+            let hours = Self.labels(statistics.lineCrossings.map(\.bucketStart), format: "MM-dd HH:00", zone: zone, keepLast: 24)
+            var series: [String: [Double]] = [:]
+            for row in statistics.lineCrossings {
+                let label = Self.label(row.bucketStart, format: "MM-dd HH:00", zone: zone)
+                guard let index = hours.firstIndex(of: label) else { continue }
+                series["\(row.lineID) \(row.direction.rawValue)", default: Array(repeating: 0, count: hours.count)][index] += Double(row.count)
+            }
+            return BarChart(title: title(language), categories: hours, series: Self.coloured(series), unit: language.pick("人", "people"),
+                            language: lang).render()
+        case .attributes:
+            let bands = AgeBand.allCases.map(\.rawValue)
+            var series: [String: [Double]] = [:]
+            for row in statistics.attributes {
+                guard let index = bands.firstIndex(of: row.ageBand.rawValue) else { continue }
+                series[row.gender.rawValue, default: Array(repeating: 0, count: bands.count)][index] += Double(row.count)
+            }
+            return BarChart(title: title(language), categories: bands, series: Self.coloured(series), unit: language.pick("人", "people"),
+                            language: lang).render()
+        case .dwell:
+            var visits: [String: (Int, Double)] = [:]
+            for row in statistics.zoneDwell {
+                visits[row.zoneID, default: (0, 0)].0 += row.visits
+                visits[row.zoneID, default: (0, 0)].1 += row.totalDwellSeconds
+            }
+            let zones = visits.keys.sorted()
+            let means = zones.map { zone in visits[zone].map { $0.0 > 0 ? $0.1 / Double($0.0) : 0 } ?? 0 }
+            return BarChart(title: title(language), categories: zones,
+                            series: zones.isEmpty ? [] : [.init(name: language.pick("平均滞在(秒)", "mean dwell (s)"), colour: BarChart.palette[0], values: means)],
+                            unit: language.pick("秒", "s"), language: lang).render()
+        case .heatmap:
+            guard let first = heatmaps.first else {
+                return HeatmapChart(title: title(language), columns: 0, rows: 0, counts: [], language: lang).render()
+            }
+            var counts = Array(repeating: UInt32(0), count: first.counts.count)
+            for grid in heatmaps where grid.cameraID == first.cameraID && grid.columns == first.columns && grid.rows == first.rows
+                && grid.cellSize == first.cellSize {
+                for (index, value) in grid.counts.enumerated() {
+                    let (sum, overflow) = counts[index].addingReportingOverflow(value)
+                    counts[index] = overflow ? .max : sum
+                }
+            }
+            return HeatmapChart(title: "\(title(language)) — \(first.cameraID)", columns: first.columns, rows: first.rows, counts: counts,
+                                language: lang).render()
+        case .repeatRate:
+            let days = Self.labels(statistics.repeatVisits.map(\.bucketStart), format: "yyyy-MM-dd", zone: zone, keepLast: 31)
+            var visits = Array(repeating: 0.0, count: days.count), returning = visits
+            for row in statistics.repeatVisits {
+                guard let index = days.firstIndex(of: Self.label(row.bucketStart, format: "yyyy-MM-dd", zone: zone)) else { continue }
+                visits[index] += Double(row.visits)
+                returning[index] += Double(row.returningVisits)
+            }
+            let rates = zip(visits, returning).map { $0 > 0 ? 100 * $1 / $0 : 0 }
+            return BarChart(title: title(language), categories: days,
+                            series: days.isEmpty ? [] : [.init(name: language.pick("再来店の割合(%)", "returning visits (%)"), colour: BarChart.palette[2], values: rates)],
+                            unit: "%", language: lang).render()
+        }
+    }
+
+    private static func coloured(_ series: [String: [Double]]) -> [BarChart.Series] {
+        series.keys.sorted().enumerated().map { index, name in
+            BarChart.Series(name: name, colour: BarChart.palette[index % BarChart.palette.count], values: series[name] ?? [])
+        }
+    }
+
+    /// Distinct labels of `times` in order, the last `keepLast` of them.
+    private static func labels(_ times: [Date], format: String, zone: TimeZone, keepLast: Int) -> [String] {
+        var seen: [String] = []
+        for time in times.sorted() {
+            let label = label(time, format: format, zone: zone)
+            if seen.last != label { seen.append(label) }
+        }
+        return Array(seen.suffix(keepLast))
+    }
+
+    private static func label(_ time: Date, format: String, zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = format
+        return formatter.string(from: time)
+    }
+}
