@@ -31,6 +31,7 @@ bench: release
 	$(SHOJI) bench pipeline --video media/vtest.avi --fps 7 --runs 3 --detect-every 2 --json bench/results/pipeline-every-2.json
 	$(SHOJI) bench vault --sizes 100000,1000000 --probes 200 --json bench/results/vault.json
 	$(SHOJI) bench faces --photos media/johns --runs 3 --json bench/results/faces.json
+	$(SHOJI) bench console --days 365 --cameras 10 --runs 3 --json bench/results/console.json
 
 ## What is installed, missing or corrupt.
 doctor:

@@ -109,6 +109,7 @@ let package = Package(
                 "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiPipeline", "ShojiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
         ),

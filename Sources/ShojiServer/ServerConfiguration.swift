@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// Folder of the tenants' vault key files (default `$SHOJI_KEYS`, else `~/.config/shoji/keys`).
     public var keyFolder: URL?
+    /// The folder congestion icon maps are written to (the pipeline's output folder), which the console shows.
+    public var iconMapFolder = URL(fileURLWithPath: "out")
     /// How long a console session lasts without a new login.
     public var sessionLifetime: TimeInterval = 8 * 3600
     /// Largest request body accepted, in bytes (a request form, a JSON body).
@@ -26,7 +28,4 @@ public struct ServerConfiguration: Sendable {
 
     /// The defaults: loopback, port 8080, no TLS.
     public init() {}
-
-    /// The base URL of public links.
-    var baseURL: String { publicURL ?? "http://\(host):\(port)" }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import ServiceLifecycle
 import ShojiPipeline
 import ShojiPolicy
@@ -36,7 +37,11 @@ public struct ShojiServer: Sendable {
         Application(router: router(),
                     configuration: .init(address: .hostname(state.configuration.host, port: state.configuration.port),
                                          serverName: "shoji"),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                    onServerRunning: { [state] channel in
+                        let port = channel.localAddress?.port ?? state.configuration.port
+                        state.listeningPort.withLockedValue { $0 = port }
+                        await onRunning(port)
+                    },
                     logger: state.logger)
     }
 
@@ -63,6 +68,8 @@ final class ServerState: Sendable {
     let configuration: ServerConfiguration
     let metrics = ServerMetrics()
     let logger: Logger
+    /// The port actually listened on (the configured one, or the one the system chose for port 0).
+    let listeningPort: NIOLockedValueBox<Int>
     let publicRequests: RateLimiter
     let failedLogins: RateLimiter
 
@@ -73,8 +80,14 @@ final class ServerState: Sendable {
         self.pipelines = pipelines
         self.configuration = configuration
         self.logger = logger
+        listeningPort = NIOLockedValueBox(configuration.port)
         publicRequests = RateLimiter(limit: configuration.publicRequestsPerHour, window: 3600)
         failedLogins = RateLimiter(limit: configuration.loginFailuresPerQuarterHour, window: 900)
+    }
+
+    /// The base URL of public links: the configured public URL, else this server's address.
+    var baseURL: String {
+        configuration.publicURL ?? "http://\(configuration.host):\(listeningPort.withLockedValue { $0 })"
     }
 
     /// The deployments of `tenant`, by id.

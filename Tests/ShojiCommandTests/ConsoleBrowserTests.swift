@@ -47,7 +47,17 @@ struct ConsoleBrowserTests {
         defer { server.stop() }
         let site = "http://127.0.0.1:\(try await server.port())"
         let browser = try await WebDriver()
-        defer { Task { await browser.quit() } }
+        do {
+            try await story(browser, site: site, staff: staff, dpo2: dpo2)
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+
+    /// What the people do in the browser.
+    private func story(_ browser: WebDriver, site: String, staff: String, dpo2: String) async throws {
 
         // The privacy officer who did not register the entry logs in, sees the statistics, approves the entry.
         try await login(browser, site: site, name: "dpo2", secret: dpo2)
@@ -75,7 +85,9 @@ struct ConsoleBrowserTests {
 
         // A member of the public reads the notice page and files a request, in English.
         try await browser.open("\(site)/notice/watchlist")
-        #expect(try await browser.source().contains("id=\"requests\""))
+        let notice = try await browser.source()
+        #expect(notice.contains("id=\"requests\""))
+        #expect(notice.contains("\(site)/notice/watchlist"), "the page and its QR code point at this server")
         try await browser.screenshot(to: Self.screenshots.appendingPathComponent("public-notice.png"))
         try await browser.open("\(site)/requests/new?deployment=watchlist&lang=en")
         try await browser.click("input[value='disclosure']")
@@ -84,7 +96,9 @@ struct ConsoleBrowserTests {
         let ticketURL = try await browser.currentURL()
         let ticket = try #require(ticketURL.split(separator: "/").last?.split(separator: "?").first.map(String.init))
         #expect(ticket.count == 19, "ticket page \(ticketURL)")
-        #expect(try await browser.source().contains("being handled"))
+        let filed = try await browser.source()
+        #expect(filed.contains("being handled"))
+        #expect(!filed.contains(">nil<"), "no empty value printed as nil")
         try await browser.screenshot(to: Self.screenshots.appendingPathComponent("public-request-filed.png"))
 
         // The operator answers it in the console; the public ticket page then says it was answered.
@@ -105,7 +119,10 @@ struct ConsoleBrowserTests {
         try await browser.type("input[name='secret']", secret)
         try await browser.click("form[action='/login'] button")
         let url = try await browser.currentURL()
-        #expect(url.hasSuffix("/console"), "after login: \(url)")
+        if !url.hasSuffix("/console") {
+            let page = try await browser.source()
+            Issue.record("after login as \(name): \(url)\n\(page.suffix(1200))")
+        }
     }
 }
 
@@ -145,10 +162,15 @@ final class ServeProcess: @unchecked Sendable {
         throw WebDriverError(message: "shoji serve printed no port: \(lock.withLock { printed })")
     }
 
-    /// SIGTERM, then wait.
-    func stop() {
-        errors.fileHandleForReading.readabilityHandler = nil
+    /// SIGTERM, then wait; the exit status.
+    @discardableResult
+    func stop() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        errors.fileHandleForReading.readabilityHandler = nil
+        return process.terminationStatus
     }
+
+    /// What the server printed on standard error so far.
+    var standardError: String { lock.withLock { printed } }
 }

@@ -24,6 +24,7 @@ public final class Pipeline: Service, Sendable {
     private let options: PipelineOptions
     private let logger: Logger
     private let board: StatusBoard
+    private let tally = RecordTally()
     private let group = GroupSlot()
 
     /// A pipeline of `deployment` writing to `store`; `keys` are the tenant's vault keys, needed when a camera
@@ -75,7 +76,7 @@ public final class Pipeline: Service, Sendable {
                                           manifestSHA256: plan.deployment.manifestSHA256,
                                           approvedAt: plan.deployment.approvedAt, assessmentJSON: assessment)
         let writer = RecordWriter(store: store, pending: pending, identity: identity, deployment: deployment,
-                                  interval: options.flushInterval, clock: options.clock, logger: logger)
+                                  interval: options.flushInterval, clock: options.clock, logger: logger, tally: tally)
         VisionRuntime.setThreadsPerCall(options.openCVThreadsPerCall ?? (plan.cameras.count > 1 ? 1 : 0))
         let runners = plan.cameras.map { CameraRunner(plan: $0, context: context) }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -111,6 +112,9 @@ public final class Pipeline: Service, Sendable {
 
     /// Every camera's current status.
     public var status: [CameraStatus] { board.snapshot() }
+
+    /// Records stored since the pipeline started (aggregate rows, trajectories, snapshots, visits and alerts).
+    public var recordsStored: Int { tally.value }
 }
 
 /// The service group once ``Pipeline/run()`` built it, and whether a shutdown came first.

@@ -16,9 +16,12 @@ final class RecordWriter: Service, CustomStringConvertible {
     private let interval: Duration
     private let clock: @Sendable () -> Date
     private let logger: Logger
+    private let tally: RecordTally
 
     init(store: any AnalyticsRecording, pending: PendingRecords<AnalyticsBatch>, identity: IdentityContext?,
-         deployment: DeploymentRecord, interval: Duration, clock: @escaping @Sendable () -> Date, logger: Logger) {
+         deployment: DeploymentRecord, interval: Duration, clock: @escaping @Sendable () -> Date, logger: Logger,
+         tally: RecordTally) {
+        self.tally = tally
         self.store = store
         self.pending = pending
         self.identity = identity
@@ -78,6 +81,7 @@ final class RecordWriter: Service, CustomStringConvertible {
         guard !batch.isEmpty else { return }
         do {
             try await vault.record(batch, at: clock())
+            tally.add(batch.visits.count + batch.alerts.count)
             identity.gallery.markStored(batch.vectors.map(\.id))
         } catch {
             if case .store(let stored) = error, stored.isTransient {
@@ -101,6 +105,7 @@ final class RecordWriter: Service, CustomStringConvertible {
     private func store(_ batch: AnalyticsBatch) async -> Unstored? {
         do {
             try await store.record(batch)
+            tally.add(batch.recordCount)
             return nil
         } catch {
             logger.debug("batch refused, storing kinds one by one: \(error.description)")
@@ -115,6 +120,7 @@ final class RecordWriter: Service, CustomStringConvertible {
         for part in parts where !part.isEmpty {
             do {
                 try await store.record(part)
+                tally.add(part.recordCount)
             } catch {
                 if error.isTransient {
                     if unstored == nil { unstored = Unstored(batch: AnalyticsBatch(), error: error) }

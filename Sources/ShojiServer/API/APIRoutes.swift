@@ -10,7 +10,7 @@ extension ServerRoutes {
         [
             Endpoint(.get, "/api/v1/deployments", .roles(.everyone), .api) { _, context in
                 let user = try context.requireIdentity()
-                return Reply.json(state.deployments(of: user.tenant).map { DeploymentSummary($0, baseURL: state.configuration.baseURL) })
+                return Reply.json(state.deployments(of: user.tenant).map { DeploymentSummary($0, baseURL: state.baseURL) })
             },
             Endpoint(.get, "/api/v1/deployments/:deployment/assessment", .roles(.everyone), .api) { _, context in
                 let deployment = try state.deployment(context.parameters.get("deployment"), for: try context.requireIdentity())
@@ -63,14 +63,14 @@ extension ServerRoutes {
                 let body = try await decode(PublicRequestBody.self, request, context)
                 let filed = try await fileRequest(deploymentID: body.deploymentID, kind: body.kind, contact: body.contact,
                                                   method: body.answerMethod ?? "electronic", client: context.clientAddress)
-                return Reply.json(TicketReply(ticket: filed.ticket, statusURL: "\(state.configuration.baseURL)/requests/\(filed.ticket)"),
+                return Reply.json(TicketReply(ticket: filed.ticket, statusURL: "\(state.baseURL)/requests/\(filed.ticket)"),
                                   status: .created)
             },
             Endpoint(.get, "/api/v1/public/requests/:ticket", .anyone, .api) { _, context in
                 Reply.json(try await state.store.requestProgress(ticket: try context.parameters.require("ticket")))
             },
             Endpoint(.get, "/metrics", .roles(.operations), .asset) { _, _ in
-                state.metrics.recordCameras(state.cameraStatus)
+                state.metrics.recordPipelines(state.pipelines)
                 return Reply.text(state.metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
             },
         ]

@@ -1,4 +1,5 @@
 import Foundation
+import ShojiPolicy
 import ShojiRender
 import ShojiStore
 
@@ -26,14 +27,24 @@ enum ConsoleChart: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether `statistics` hold anything this chart draws, so the overview shows only charts with data.
-    func hasData(_ statistics: StatisticsReply, heatmaps: Bool) -> Bool {
+    /// The use case whose records the chart draws: a deployment's overview shows the charts of its use cases.
+    var useCase: UseCase {
         switch self {
-        case .crossings: !statistics.lineCrossings.isEmpty
-        case .attributes: !statistics.attributes.isEmpty
-        case .dwell: !statistics.zoneDwell.isEmpty
-        case .heatmap: heatmaps
-        case .repeatRate: !statistics.repeatVisits.isEmpty
+        case .crossings: .counting
+        case .attributes: .attributes
+        case .dwell, .heatmap: .flow
+        case .repeatRate: .repeatVisit
+        }
+    }
+
+    /// How far back the chart reads, and the buckets it rolls up to: a day of hours for crossings, a week for
+    /// the others, a month of days for the repeat rate. Reading only what is drawn keeps a chart as fast over a
+    /// year of records as over a day.
+    func window(now: Date) -> (since: Date, bucketSeconds: Int) {
+        switch self {
+        case .crossings: (now.addingTimeInterval(-24 * 3600), 3600)
+        case .attributes, .dwell, .heatmap: (now.addingTimeInterval(-7 * 86_400), 86_400)
+        case .repeatRate: (now.addingTimeInterval(-31 * 86_400), 86_400)
         }
     }
 
@@ -42,10 +53,11 @@ enum ConsoleChart: String, CaseIterable, Sendable {
         let lang = language.rawValue
         switch self {
         case .crossings:
-            let hours = Self.labels(statistics.lineCrossings.map(\.bucketStart), format: "MM-dd HH:00", zone: zone, keepLast: 24)
+            let hour = Self.formatter("MM-dd HH:00", zone: zone)
+            let hours = Self.labels(statistics.lineCrossings.map(\.bucketStart), formatter: hour, keepLast: 24)
             var series: [String: [Double]] = [:]
             for row in statistics.lineCrossings {
-                let label = Self.label(row.bucketStart, format: "MM-dd HH:00", zone: zone)
+                let label = hour.string(from: row.bucketStart)
                 guard let index = hours.firstIndex(of: label) else { continue }
                 series["\(row.lineID) \(row.direction.rawValue)", default: Array(repeating: 0, count: hours.count)][index] += Double(row.count)
             }
@@ -86,10 +98,11 @@ enum ConsoleChart: String, CaseIterable, Sendable {
             return HeatmapChart(title: "\(title(language)) — \(first.cameraID)", columns: first.columns, rows: first.rows, counts: counts,
                                 language: lang).render()
         case .repeatRate:
-            let days = Self.labels(statistics.repeatVisits.map(\.bucketStart), format: "yyyy-MM-dd", zone: zone, keepLast: 31)
+            let day = Self.formatter("yyyy-MM-dd", zone: zone)
+            let days = Self.labels(statistics.repeatVisits.map(\.bucketStart), formatter: day, keepLast: 31)
             var visits = Array(repeating: 0.0, count: days.count), returning = visits
             for row in statistics.repeatVisits {
-                guard let index = days.firstIndex(of: Self.label(row.bucketStart, format: "yyyy-MM-dd", zone: zone)) else { continue }
+                guard let index = days.firstIndex(of: day.string(from: row.bucketStart)) else { continue }
                 visits[index] += Double(row.visits)
                 returning[index] += Double(row.returningVisits)
             }
@@ -107,20 +120,21 @@ enum ConsoleChart: String, CaseIterable, Sendable {
     }
 
     /// Distinct labels of `times` in order, the last `keepLast` of them.
-    private static func labels(_ times: [Date], format: String, zone: TimeZone, keepLast: Int) -> [String] {
+    private static func labels(_ times: [Date], formatter: DateFormatter, keepLast: Int) -> [String] {
         var seen: [String] = []
-        for time in times.sorted() {
-            let label = label(time, format: format, zone: zone)
+        for time in Set(times).sorted() {
+            let label = formatter.string(from: time)
             if seen.last != label { seen.append(label) }
         }
         return Array(seen.suffix(keepLast))
     }
 
-    private static func label(_ time: Date, format: String, zone: TimeZone) -> String {
+    /// One formatter per chart: making one per label costs more than the query.
+    private static func formatter(_ format: String, zone: TimeZone) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
         formatter.dateFormat = format
-        return formatter.string(from: time)
+        return formatter
     }
 }

@@ -15,8 +15,9 @@ enum ConsolePages {
         return library
     }()
 
-    /// `template` filled with `values` and the page's common values.
-    static func render(_ template: String, title: String, context: ShojiRequestContext, _ values: [String: Any] = [:]) -> String {
+    /// `template` filled with `values` and the page's common values. A nil value leaves its key out, so that a
+    /// section such as `{{#problem}}` is not shown (an optional passed as a value would print "nil").
+    static func render(_ template: String, title: String, context: ShojiRequestContext, _ values: [String: Any?] = [:]) -> String {
         var object = common(title: title, language: context.language, csrf: context.csrfToken)
         if let user = context.identity {
             object["user"] = true
@@ -24,7 +25,7 @@ enum ConsolePages {
             object["role"] = user.role.rawValue
             object["tenant"] = user.tenant
         }
-        object.merge(values) { _, new in new }
+        object.merge(values.compactMapValues { $0 }) { _, new in new }
         return library.render(object, withTemplate: template) ?? "template \(template) missing"
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShojiPipeline
 import ShojiPolicy
 import ShojiStore
 
@@ -39,11 +40,23 @@ extension ServerRoutes {
                 guard let chart = ConsoleChart(rawValue: name) else {
                     throw HTTPError(.notFound, message: "no chart \(name); there are \(ConsoleChart.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let query = ReportQuery(since: Date().addingTimeInterval(-30 * 86_400), deploymentID: deployment.deploymentID,
-                                        bucketSeconds: chart == .repeatRate ? 86_400 : 3600)
-                let statistics = try await statistics(of: deployment, query: query, tenant: user.tenant)
+                let window = chart.window(now: Date())
+                let query = ReportQuery(since: window.since, deploymentID: deployment.deploymentID, bucketSeconds: window.bucketSeconds)
+                let statistics = try await chartStatistics(chart, of: deployment, query: query, tenant: user.tenant)
                 let heatmaps = chart == .heatmap ? try await state.store.records(of: user.tenant).heatmapTotals(query) : []
                 return Reply.svg(chart.render(statistics, heatmaps: heatmaps, zone: state.configuration.timeZone, language: context.language))
+            },
+            Endpoint(.get, "/console/deployments/:deployment/congestion/:camera", .roles(.statistics), .asset) { _, context in
+                let deployment = try state.deployment(context.parameters.get("deployment"), for: try context.requireIdentity())
+                // Only a congestion camera of this deployment names a file: no path from the request reaches the disk.
+                let camera = (context.parameters.get("camera") ?? "").replacingOccurrences(of: ".svg", with: "")
+                guard deployment.permits(.congestion, camera: camera) else {
+                    throw HTTPError(.notFound, message: "camera \(camera) of \(deployment.deploymentID) draws no icon map")
+                }
+                guard let map = IconMapFile.read(camera: camera, in: state.configuration.iconMapFolder) else {
+                    throw HTTPError(.notFound, message: "no icon map of \(camera) yet: it is drawn while the camera runs")
+                }
+                return Reply.svg(map)
             },
             Endpoint(.get, "/console/watchlist", .roles(.personalData), .page, personal: true) { _, context in
                 Reply.html(try await watchlistPage(context))
@@ -81,12 +94,25 @@ extension ServerRoutes {
         ]
     }
 
+    /// Only the records `chart` draws, so that a chart costs one query over its own window.
+    private func chartStatistics(_ chart: ConsoleChart, of deployment: ApprovedDeployment, query: ReportQuery,
+                                 tenant: String) async throws -> StatisticsReply {
+        let records = state.store.records(of: tenant)
+        return StatisticsReply(
+            deploymentID: deployment.deploymentID, since: query.since, until: query.until,
+            lineCrossings: chart == .crossings ? try await records.lineCrossingTotals(query) : [],
+            attributes: chart == .attributes ? try await records.attributeTotals(query) : [],
+            zoneDwell: chart == .dwell ? try await records.zoneDwellTotals(query) : [],
+            zoneTransitions: [], repeatVisits: chart == .repeatRate ? try await records.repeatVisitTotals(query) : [],
+            congestion: [], trajectories: 0)
+    }
+
     // MARK: Pages
 
     private func loginPage(_ context: ShojiRequestContext, next: String?, problem: String?) -> String {
         let tenants = Set(state.deployments.values.map(\.tenant))
         return ConsolePages.render("login", title: context.language.pick("ログイン", "Log in"), context: context, [
-            "next": next ?? "/console", "defaultTenant": tenants.count == 1 ? tenants.first ?? "" : "", "problem": problem as Any,
+            "next": next ?? "/console", "defaultTenant": tenants.count == 1 ? tenants.first ?? "" : "", "problem": problem,
         ])
     }
 
@@ -117,7 +143,6 @@ extension ServerRoutes {
         let user = try context.requireIdentity()
         let seesStatistics = Set<Role>.statistics.contains(user.role)
         let records = state.store.records(of: user.tenant)
-        let since = Date().addingTimeInterval(-30 * 86_400)
         var sites: [[String: Any]] = []
         for deployment in state.deployments(of: user.tenant) {
             let summary = deployment.assessment.summary
@@ -128,18 +153,18 @@ extension ServerRoutes {
                 "canSeeStatistics": seesStatistics,
             ]
             if seesStatistics {
-                let query = ReportQuery(since: since, deploymentID: deployment.deploymentID, bucketSeconds: 3600)
-                let statistics = try await statistics(of: deployment, query: query, tenant: user.tenant)
-                let heatmaps = try await !records.heatmapTotals(query).isEmpty
-                site["charts"] = ConsoleChart.allCases.filter { $0.hasData(statistics, heatmaps: heatmaps) }.map {
+                site["charts"] = ConsoleChart.allCases.filter { deployment.permits($0.useCase) }.map {
                     ["chart": $0.rawValue, "alt": $0.title(context.language), "id": deployment.deploymentID]
                 }
-                let congestion = statistics.congestion.map { snapshot -> [String: Any] in
+                let congestion = try await records.latestCongestion(deploymentID: deployment.deploymentID).map { snapshot -> [String: Any] in
                     ["area": snapshot.areaID, "level": snapshot.level.rawValue, "levelName": snapshot.level.name,
                      "people": snapshot.personCount, "time": ConsolePages.time(snapshot.takenAt, in: state.configuration.timeZone)]
                 }
                 site["congestion"] = congestion
                 site["hasCongestion"] = !congestion.isEmpty
+                site["iconMaps"] = deployment.cameras.filter { $0.useCases.contains(.congestion) }.map {
+                    ["camera": $0.camera, "id": deployment.deploymentID]
+                }
             }
             sites.append(site)
         }

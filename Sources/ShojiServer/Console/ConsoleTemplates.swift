@@ -41,6 +41,7 @@ enum ConsoleTemplates {
         <p>{{t.cameras}}: {{#cameras}}<span class="tag">{{id}}: {{useCases}}</span> {{/cameras}}</p>
         <p>{{t.findings}}: {{unmet}} {{t.unmet}}, {{missing}} {{t.missing}}, {{recommendations}} {{t.recommendations}} · <a href="/notice/{{id}}">{{t.notice}}</a></p>
         {{#canSeeStatistics}}<div class="charts">{{#charts}}<img src="/console/deployments/{{id}}/charts/{{chart}}.svg" alt="{{alt}}" width="640" height="300">{{/charts}}</div>{{/canSeeStatistics}}
+        {{#canSeeStatistics}}<div class="charts">{{#iconMaps}}<img src="/console/deployments/{{id}}/congestion/{{camera}}.svg" alt="{{t.congestion}} {{camera}}" width="640">{{/iconMaps}}</div>{{/canSeeStatistics}}
         {{#hasCongestion}}<h3>{{t.congestion}}</h3><ul class="icons">{{#congestion}}<li class="level-{{level}}">{{area}}: {{levelName}} ({{people}} · {{time}})</li>{{/congestion}}</ul>{{/hasCongestion}}
         </section>{{/deployments}}
         {{#hasCameras}}<h2>{{t.cameraStatus}}</h2><table><tr><th>{{t.deployment}}</th><th>{{t.camera}}</th><th>{{t.state}}</th><th>{{t.frames}}</th><th>{{t.dropped}}</th></tr>

@@ -23,9 +23,14 @@ final class ServerMetrics: Sendable {
                                        labels: [("route", route)], buckets: Self.latencyBuckets).record(duration)
     }
 
-    /// Sets the camera gauges from the pipelines' current status, just before they are shown.
-    func recordCameras(_ pipelines: [(deployment: String, status: [CameraStatus])]) {
-        for (deployment, statuses) in pipelines {
+    /// Sets the camera and record gauges from the pipelines' current status, just before they are shown.
+    func recordPipelines(_ pipelines: [Pipeline]) {
+        for pipeline in pipelines {
+            registry.makeGauge(descriptor: .init(namespace: "shoji", metricName: "records_stored", unitName: "count",
+                                                 helpText: "Records stored since the deployment started"),
+                               labels: [("deployment", pipeline.plan.deploymentID)]).set(Double(pipeline.recordsStored))
+        }
+        for (deployment, statuses) in pipelines.map({ ($0.plan.deploymentID, $0.status) }) {
             for status in statuses {
                 let labels = [("deployment", deployment), ("camera", status.id)]
                 func gauge(_ name: String, _ help: String, _ value: Int) {

@@ -50,7 +50,7 @@ extension ServerRoutes {
                     "ticket": ticket.uppercased(), "filed": request.uri.queryParameters["filed"] != nil,
                     "kind": (kindName[progress.kind.rawValue] ?? nil) ?? progress.kind.rawValue, "received": progress.receivedOn,
                     "status": Self.statusName(progress.status, context.language),
-                    "closed": progress.closedAt.map { ConsolePages.time($0, in: state.configuration.timeZone) } as Any,
+                    "closed": progress.closedAt.map { ConsolePages.time($0, in: state.configuration.timeZone) },
                 ]))
             },
         ]
@@ -59,7 +59,7 @@ extension ServerRoutes {
     /// The notice content of `deployment`, its URL pointing at this server.
     private func noticeContent(_ deployment: ApprovedDeployment) throws -> NoticeContent {
         var content = try NoticeContent(manifest: deployment.manifest)
-        content.noticeURL = "\(state.configuration.baseURL)/notice/\(deployment.deploymentID)"
+        content.noticeURL = "\(state.baseURL)/notice/\(deployment.deploymentID)"
         return content
     }
 
@@ -69,7 +69,7 @@ extension ServerRoutes {
              "selected": deployment.deploymentID == selected]
         }
         return ConsolePages.render("requestForm", title: context.language.pick("開示等の請求", "Request"), context: context,
-                                   ["deployments": deployments, "problem": problem as Any])
+                                   ["deployments": deployments, "problem": problem])
     }
 
     private static func statusName(_ status: RightsRequest.Status, _ language: ConsoleLanguage) -> String {

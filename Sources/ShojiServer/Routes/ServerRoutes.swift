@@ -59,7 +59,7 @@ struct LoginRequired: Error, HTTPResponseError {
 }
 
 /// Security headers on every response: a Content-Security-Policy that allows this server's own origin only (no
-/// inline script, no outside font, image or frame), no MIME sniffing, no framing, no referrer.
+/// inline script, no outside font, image or frame), no MIME sniffing, no framing, no referrer to other sites.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = ShojiRequestContext
     static let policy = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; "
@@ -71,7 +71,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts, which the
+        // CSRF check must refuse.
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         return response
     }
 }

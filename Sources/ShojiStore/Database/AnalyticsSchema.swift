@@ -276,7 +276,8 @@ enum AnalyticsSchema {
             """)
     }
 
-    /// The server (issue 9): API tokens and console sessions, and requests filed by the public through the portal.
+    /// The server: API tokens and console sessions, requests filed by the public through the portal, and the
+    /// indexes the console's windows read by.
     private static func v3(_ db: Database) throws {
         try db.execute(sql: """
             -- Bearer credentials of a user: only the SHA-256 of a 256-bit random token is kept.
@@ -297,6 +298,16 @@ enum AnalyticsSchema {
             ALTER TABLE rights_request ADD COLUMN deployment_id TEXT;
             ALTER TABLE rights_request ADD COLUMN contact TEXT;
             CREATE UNIQUE INDEX rights_request_ticket ON rights_request(ticket) WHERE ticket IS NOT NULL;
+
+            -- A deployment's buckets in a window, which the console's charts read: without these the primary key's
+            -- deployment prefix is chosen and every bucket the deployment ever stored is scanned.
+            CREATE INDEX line_crossing_count_deployment_bucket ON line_crossing_count(deployment_id, bucket_start);
+            CREATE INDEX attribute_count_deployment_bucket ON attribute_count(deployment_id, bucket_start);
+            CREATE INDEX zone_dwell_stat_deployment_bucket ON zone_dwell_stat(deployment_id, bucket_start);
+            CREATE INDEX zone_transition_count_deployment_bucket ON zone_transition_count(deployment_id, bucket_start);
+            CREATE INDEX heatmap_grid_deployment_bucket ON heatmap_grid(deployment_id, bucket_start);
+            CREATE INDEX congestion_history_deployment_bucket ON congestion_history(deployment_id, bucket_start);
+            CREATE INDEX repeat_visit_count_deployment_bucket ON repeat_visit_count(deployment_id, bucket_start);
             """)
     }
 }

@@ -35,6 +35,12 @@ public struct AnalyticsBatch: Sendable, Hashable, Codable {
         self.congestion = congestion
     }
 
+    /// The number of records (rows) in the batch.
+    public var recordCount: Int {
+        lineCrossings.count + attributes.count + zoneDwell.count + zoneTransitions.count + trajectories.count
+            + heatmaps.count + congestion.count
+    }
+
     /// True when there is nothing to store.
     public var isEmpty: Bool {
         lineCrossings.isEmpty && attributes.isEmpty && zoneDwell.isEmpty && zoneTransitions.isEmpty

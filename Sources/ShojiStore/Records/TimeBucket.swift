@@ -10,9 +10,16 @@ public struct TimeBucket: Sendable, Hashable, Codable {
     /// Length of the bucket in seconds (at least 1).
     public let seconds: Int
 
+    /// The longest bucket stored: a day (the camera settings allow `bucket_minutes` up to 1440). Reports
+    /// roll longer periods up when reading; the cap lets a window's start bound the index range it reads.
+    public static let maximumSeconds = 86_400
+
     /// The bucket of `seconds` length that contains `date`.
     public init(containing date: Date, seconds: Int) throws(StoreError) {
         guard seconds > 0 else { throw .invalidValue("bucket length must be at least 1 second, got \(seconds)") }
+        guard seconds <= Self.maximumSeconds else {
+            throw .invalidValue("a bucket is at most a day (\(Self.maximumSeconds) s) long, got \(seconds); roll days up when reading")
+        }
         let epoch = Int64(date.timeIntervalSince1970.rounded(.down))
         let length = Int64(seconds)
         // Floor division, so that dates before 1970 still fall into the bucket that contains them.

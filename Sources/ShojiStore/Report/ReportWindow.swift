@@ -33,8 +33,11 @@ struct ReportWindow {
         var clauses = ["deployment_id IN (SELECT deployment_id FROM deployment WHERE tenant_id = ?)"]
         var arguments: StatementArguments = [tenant]
         if let timeColumn {
+            // The first clause is what the bucket index can range over (no bucket is longer than a day); the
+            // second is the exact overlap.
+            clauses.append("\(timeColumn) > ?")
             clauses.append("\(timeColumn) + bucket_seconds > ?")
-            arguments += [since]
+            arguments += [since - Double(TimeBucket.maximumSeconds), since]
             if let until {
                 clauses.append("\(timeColumn) < ?")
                 arguments += [until]

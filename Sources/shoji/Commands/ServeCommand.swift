@@ -44,6 +44,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("behind-tls"), help: "The server is reached over HTTPS (a TLS proxy): session cookies are marked Secure.")
     var behindTLS = false
 
+    @Option(help: "Folder of congestion icon maps: where the hosted cameras draw them and the console reads them.")
+    var output: String = "out"
+
     @Option(name: .customLong("flush-seconds"), help: "Store what the cameras counted this often.")
     var flushSeconds: Int = 10
 
@@ -65,6 +68,7 @@ struct ServeCommand: ParsableCommand {
         var options = PipelineOptions()
         options.flushInterval = .seconds(flushSeconds)
         options.retentionSweepPeriod = .seconds(3600)
+        options.outputFolder = URL(fileURLWithPath: output)
         let runtimes = noCameras ? [] : try failingWithOneLine {
             try deployments.map { try DeploymentRuntime(deployment: $0, store: store, keyFolder: keyFolder, options: options, logger: logger) }
         }
@@ -74,6 +78,7 @@ struct ServeCommand: ParsableCommand {
         configuration.publicURL = publicURL
         configuration.servedOverTLS = behindTLS
         configuration.keyFolder = keyFolder
+        configuration.iconMapFolder = URL(fileURLWithPath: output)
         let server = ShojiServer(store: store, deployments: deployments, runtimes: runtimes, configuration: configuration, logger: logger)
         let (host, running) = (host, runtimes.count)
         try failingWithOneLine {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 
 /// A small W3C WebDriver client for Debian's chromedriver driving headless Chromium: enough to open pages, fill
@@ -14,6 +11,7 @@ final class WebDriver {
     /// Starts chromedriver on a free port and opens a headless Chromium session.
     init() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver missing: run scripts/setup")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "curl missing: run scripts/setup")
         let port = Int.random(in: 20_000...40_000)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
@@ -23,11 +21,16 @@ final class WebDriver {
         try process.run()
         base = URL(string: "http://127.0.0.1:\(port)")!
         var ready = false
+        var problem = ""
         for _ in 0..<100 where !ready {
             try await Task.sleep(for: .milliseconds(100))
-            ready = (try? await Self.call(base.appendingPathComponent("status"), method: "GET", body: nil)) != nil
+            do {
+                ready = try await Self.call(base.appendingPathComponent("status"), method: "GET", body: nil)["value"] != nil
+            } catch {
+                problem = "\(error)"
+            }
         }
-        try #require(ready, "chromedriver did not start")
+        try #require(ready, "chromedriver did not start: \(problem)")
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
             "goog:chromeOptions": ["binary": "/usr/bin/chromium",
@@ -65,8 +68,10 @@ final class WebDriver {
     /// The element `css` selects; the test fails when there is none.
     func element(_ css: String) async throws -> String {
         let value = try await command("element", body: ["using": "css selector", "value": css])
-        let element = (value as? [String: Any])?.first { $0.key.hasPrefix("element-") }?.value as? String
-        return try #require(element, "no element \(css) on \(try await currentURL())")
+        guard let element = (value as? [String: Any])?.first(where: { $0.key.hasPrefix("element-") })?.value as? String else {
+            throw WebDriverError(message: "no element \(css) on \(try await currentURL())")
+        }
+        return element
     }
 
     /// Types `text` into the element `css` selects.
@@ -105,15 +110,38 @@ final class WebDriver {
         return reply["value"]
     }
 
+    /// One WebDriver call through curl: chromedriver writes headers without a space after the colon, which
+    /// Foundation's URLSession on Linux refuses ("Failed writing header").
     private static func call(_ url: URL, method: String, body: [String: Any]?) async throws -> [String: Any] {
-        var request = URLRequest(url: url, timeoutInterval: 60)
-        request.httpMethod = method
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        var arguments = ["-s", "--max-time", "60", "-X", method, url.absoluteString]
+        let input = Pipe(), output = Pipe()
         if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            arguments += ["-H", "Content-Type: application/json", "--data-binary", "@-"]
+            process.standardInput = input
+            let data = try JSONSerialization.data(withJSONObject: body)
+            try process.runAndWrite(arguments: arguments, input: input, data: data, output: output)
+        } else {
+            process.arguments = arguments
+            process.standardOutput = output
+            try process.run()
         }
-        let (data, _) = try await URLSession.shared.data(for: request)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw WebDriverError(message: "curl \(method) \(url): exit \(process.terminationStatus)") }
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+}
+
+extension Process {
+    /// Runs with `arguments`, writes `data` to standard input and closes it.
+    fileprivate func runAndWrite(arguments: [String], input: Pipe, data: Data, output: Pipe) throws {
+        self.arguments = arguments
+        standardOutput = output
+        try run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
     }
 }
 
