@@ -31,18 +31,22 @@ struct DeploymentSummary: Codable, Sendable {
     }
 }
 
-/// The statistics of one deployment over a window: aggregates only.
-struct StatisticsReply: Codable, Sendable {
+/// The statistics of one deployment over a window: aggregates only, the summary's fields beside the window's.
+struct StatisticsReply: Encodable, Sendable {
     let deploymentID: String
     let since: Date
     let until: Date?
-    let lineCrossings: [LineCrossingTotal]
-    let attributes: [AttributeTotal]
-    let zoneDwell: [ZoneDwellTotal]
-    let zoneTransitions: [ZoneTransitionTotal]
-    let repeatVisits: [RepeatVisitTotal]
-    let congestion: [CongestionSnapshot]
-    let trajectories: Int
+    let records: RecordSummary
+
+    private enum CodingKeys: String, CodingKey { case deploymentID, since, until }
+
+    func encode(to encoder: any Encoder) throws {
+        try records.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(deploymentID, forKey: .deploymentID)
+        try container.encode(since, forKey: .since)
+        try container.encodeIfPresent(until, forKey: .until)
+    }
 }
 
 /// The audit log and whether its chain holds.

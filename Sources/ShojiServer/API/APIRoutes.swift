@@ -80,14 +80,8 @@ extension ServerRoutes {
 
     /// The aggregates of `deployment` in the query's window, read through the tenant's records only.
     func statistics(of deployment: ApprovedDeployment, query: ReportQuery, tenant: String) async throws -> StatisticsReply {
-        let records = state.store.records(of: tenant)
-        return StatisticsReply(
-            deploymentID: deployment.deploymentID, since: query.since, until: query.until,
-            lineCrossings: try await records.lineCrossingTotals(query), attributes: try await records.attributeTotals(query),
-            zoneDwell: try await records.zoneDwellTotals(query), zoneTransitions: try await records.zoneTransitionTotals(query),
-            repeatVisits: try await records.repeatVisitTotals(query),
-            congestion: try await records.latestCongestion(deploymentID: deployment.deploymentID),
-            trajectories: try await records.trajectoryCount(query))
+        StatisticsReply(deploymentID: deployment.deploymentID, since: query.since, until: query.until,
+                        records: try await state.store.records(of: tenant).summary(query))
     }
 
     /// The hosted cameras of `tenant`.

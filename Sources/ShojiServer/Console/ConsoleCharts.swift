@@ -20,9 +20,9 @@ enum ConsoleChart: String, CaseIterable, Sendable {
     func title(_ language: ConsoleLanguage) -> String {
         switch self {
         case .crossings: language.pick("通過人数(ライン・時間帯別)", "Line crossings per hour")
-        case .attributes: language.pick("属性(年代・性別)", "People by age band and gender")
-        case .dwell: language.pick("ゾーン別の平均滞在時間", "Mean dwell per zone")
-        case .heatmap: language.pick("ヒートマップ", "Heatmap")
+        case .attributes: language.pick("属性(年代・性別、直近24時間)", "People by age band and gender, last 24 hours")
+        case .dwell: language.pick("ゾーン別の平均滞在時間(直近24時間)", "Mean dwell per zone, last 24 hours")
+        case .heatmap: language.pick("ヒートマップ(直近24時間)", "Heatmap, last 24 hours")
         case .repeatRate: language.pick("再来店率(日別)", "Repeat-visit rate per day")
         }
     }
@@ -37,19 +37,19 @@ enum ConsoleChart: String, CaseIterable, Sendable {
         }
     }
 
-    /// How far back the chart reads, and the buckets it rolls up to: a day of hours for crossings, a week for
-    /// the others, a month of days for the repeat rate. Reading only what is drawn keeps a chart as fast over a
-    /// year of records as over a day.
+    /// How far back the chart reads, and the buckets it rolls up to: the last 24 hours (by hour for crossings),
+    /// a month of days for the repeat rate. Reading only what is drawn keeps a chart as fast over a year of
+    /// records as over a day.
     func window(now: Date) -> (since: Date, bucketSeconds: Int) {
         switch self {
         case .crossings: (now.addingTimeInterval(-24 * 3600), 3600)
-        case .attributes, .dwell, .heatmap: (now.addingTimeInterval(-7 * 86_400), 86_400)
+        case .attributes, .dwell, .heatmap: (now.addingTimeInterval(-24 * 3600), 86_400)
         case .repeatRate: (now.addingTimeInterval(-31 * 86_400), 86_400)
         }
     }
 
     /// The SVG drawing from `statistics` (and `heatmaps` for the heatmap), times in `zone`.
-    func render(_ statistics: StatisticsReply, heatmaps: [HeatmapGrid], zone: TimeZone, language: ConsoleLanguage) -> String {
+    func render(_ statistics: RecordSummary, heatmaps: [HeatmapGrid], zone: TimeZone, language: ConsoleLanguage) -> String {
         let lang = language.rawValue
         switch self {
         case .crossings:

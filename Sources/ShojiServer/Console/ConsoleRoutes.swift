@@ -42,7 +42,7 @@ extension ServerRoutes {
                 }
                 let window = chart.window(now: Date())
                 let query = ReportQuery(since: window.since, deploymentID: deployment.deploymentID, bucketSeconds: window.bucketSeconds)
-                let statistics = try await chartStatistics(chart, of: deployment, query: query, tenant: user.tenant)
+                let statistics = try await chartRecords(chart, query: query, tenant: user.tenant)
                 let heatmaps = chart == .heatmap ? try await state.store.records(of: user.tenant).heatmapTotals(query) : []
                 return Reply.svg(chart.render(statistics, heatmaps: heatmaps, zone: state.configuration.timeZone, language: context.language))
             },
@@ -95,11 +95,9 @@ extension ServerRoutes {
     }
 
     /// Only the records `chart` draws, so that a chart costs one query over its own window.
-    private func chartStatistics(_ chart: ConsoleChart, of deployment: ApprovedDeployment, query: ReportQuery,
-                                 tenant: String) async throws -> StatisticsReply {
+    private func chartRecords(_ chart: ConsoleChart, query: ReportQuery, tenant: String) async throws -> RecordSummary {
         let records = state.store.records(of: tenant)
-        return StatisticsReply(
-            deploymentID: deployment.deploymentID, since: query.since, until: query.until,
+        return RecordSummary(
             lineCrossings: chart == .crossings ? try await records.lineCrossingTotals(query) : [],
             attributes: chart == .attributes ? try await records.attributeTotals(query) : [],
             zoneDwell: chart == .dwell ? try await records.zoneDwellTotals(query) : [],

@@ -79,10 +79,18 @@ extension AnalyticsStore {
             ON CONFLICT (deployment_id, camera_id, line_id, direction, bucket_start, bucket_seconds)
             DO UPDATE SET count = count + excluded.count
             """)
+        let hourly = try db.cachedStatement(sql: """
+            INSERT INTO line_crossing_hourly (deployment_id, bucket_start, bucket_seconds, camera_id, line_id, direction, count)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, bucket_start, bucket_seconds, camera_id, line_id, direction)
+            DO UPDATE SET count = count + excluded.count
+            """)
         for c in counts {
             try statement.execute(arguments: [
                 c.deploymentID, c.cameraID, c.lineID, c.direction.rawValue, c.bucket.epochSeconds, c.bucket.seconds, c.count,
             ])
+            let hour = c.bucket.hourlyRollUp
+            try hourly.execute(arguments: [c.deploymentID, hour.start, hour.seconds, c.cameraID, c.lineID, c.direction.rawValue, c.count])
         }
     }
 
@@ -95,10 +103,18 @@ extension AnalyticsStore {
             ON CONFLICT (deployment_id, camera_id, bucket_start, bucket_seconds, age_band, gender)
             DO UPDATE SET count = count + excluded.count
             """)
+        let hourly = try db.cachedStatement(sql: """
+            INSERT INTO attribute_hourly (deployment_id, bucket_start, bucket_seconds, camera_id, age_band, gender, count)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (deployment_id, bucket_start, bucket_seconds, camera_id, age_band, gender)
+            DO UPDATE SET count = count + excluded.count
+            """)
         for c in counts {
             try statement.execute(arguments: [
                 c.deploymentID, c.cameraID, c.bucket.epochSeconds, c.bucket.seconds, c.ageBand.rawValue, c.gender.rawValue, c.count,
             ])
+            let hour = c.bucket.hourlyRollUp
+            try hourly.execute(arguments: [c.deploymentID, hour.start, hour.seconds, c.cameraID, c.ageBand.rawValue, c.gender.rawValue, c.count])
         }
     }
 

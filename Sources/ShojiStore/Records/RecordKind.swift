@@ -31,6 +31,15 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     public var description: String { rawValue }
 
     /// The table that holds the kind and the column (seconds since 1970 UTC) its age is measured by.
+    /// Roll-up tables kept beside the kind's table, aged by their bucket start with it.
+    var rollUpTables: [String] {
+        switch self {
+        case .lineCrossings: ["line_crossing_hourly"]
+        case .attributes: ["attribute_hourly"]
+        default: []
+        }
+    }
+
     var storage: (table: String, timeColumn: String) {
         switch self {
         case .lineCrossings: ("line_crossing_count", "bucket_start")

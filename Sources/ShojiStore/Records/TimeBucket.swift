@@ -63,3 +63,13 @@ public struct TimeBucket: Sendable, Hashable, Codable {
     /// Start as whole seconds since 1970 UTC: the stored form.
     var epochSeconds: Int64 { Int64(start.timeIntervalSince1970) }
 }
+
+extension TimeBucket {
+    /// The stored start and length of the hourly roll-up this bucket is added into: its hour when it divides an
+    /// hour, else itself (as `AnalyticsSchema.hourStart` computes in SQL).
+    var hourlyRollUp: (start: Int64, seconds: Int) {
+        guard 3600 % seconds == 0 else { return (epochSeconds, seconds) }
+        let start = epochSeconds
+        return (start - (((start % 3600) + 3600) % 3600), 3600)
+    }
+}

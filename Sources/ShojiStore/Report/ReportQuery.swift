@@ -25,4 +25,7 @@ public struct ReportQuery: Sendable, Hashable, Codable {
         self.cameraID = cameraID
         self.bucketSeconds = bucketSeconds
     }
+
+    /// Whether the query rolls up to whole hours, so the hourly roll-up tables answer it.
+    var rollsUpToHours: Bool { bucketSeconds.map { $0 > 0 && $0 % 3600 == 0 } ?? false }
 }

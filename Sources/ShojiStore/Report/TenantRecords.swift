@@ -26,13 +26,21 @@ public struct TenantRecords: Sendable {
         try await store.read(value)
     }
     /// Line crossings per deployment, camera, line, direction and bucket, oldest bucket first.
+    ///
+    /// Rolled up to whole hours (`bucketSeconds` a multiple of 3600), the hourly roll-up is read: the same sums,
+    /// with whole stored hours included at the window's edges.
     public func lineCrossingTotals(_ query: ReportQuery) async throws(StoreError) -> [LineCrossingTotal] {
+        try await lineCrossingTotals(query, fromRollUp: query.rollsUpToHours)
+    }
+
+    func lineCrossingTotals(_ query: ReportQuery, fromRollUp: Bool) async throws(StoreError) -> [LineCrossingTotal] {
         let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let table = fromRollUp ? "line_crossing_hourly" : "line_crossing_count"
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, line_id, direction, \(window.bucketStart) AS b_start,
                        \(window.bucketSeconds) AS b_seconds, SUM(count) AS total
-                FROM line_crossing_count WHERE \(window.filter)
+                FROM \(table) WHERE \(window.filter)
                 GROUP BY deployment_id, camera_id, line_id, direction, b_start, b_seconds
                 ORDER BY b_start, deployment_id, camera_id, line_id, direction
                 """, arguments: window.arguments
@@ -45,14 +53,20 @@ public struct TenantRecords: Sendable {
         }
     }
 
-    /// People per deployment, camera, bucket, age band and gender, oldest bucket first.
+    /// People per deployment, camera, bucket, age band and gender, oldest bucket first (from the hourly roll-up
+    /// when rolled up to whole hours, as ``lineCrossingTotals(_:)``).
     public func attributeTotals(_ query: ReportQuery) async throws(StoreError) -> [AttributeTotal] {
+        try await attributeTotals(query, fromRollUp: query.rollsUpToHours)
+    }
+
+    func attributeTotals(_ query: ReportQuery, fromRollUp: Bool) async throws(StoreError) -> [AttributeTotal] {
         let window = try ReportWindow(query, tenant: tenant, timeColumn: "bucket_start", cameraColumn: "camera_id")
+        let table = fromRollUp ? "attribute_hourly" : "attribute_count"
         return try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT deployment_id, camera_id, \(window.bucketStart) AS b_start, \(window.bucketSeconds) AS b_seconds,
                        age_band, gender, SUM(count) AS total
-                FROM attribute_count WHERE \(window.filter)
+                FROM \(table) WHERE \(window.filter)
                 GROUP BY deployment_id, camera_id, b_start, b_seconds, age_band, gender
                 ORDER BY b_start, deployment_id, camera_id, age_band, gender
                 """, arguments: window.arguments

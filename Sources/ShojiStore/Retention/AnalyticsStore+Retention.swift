@@ -19,6 +19,11 @@ extension AnalyticsStore {
                 try db.execute(sql: "DELETE FROM \(table) WHERE \(column) < ?1 AND (?2 IS NULL OR deployment_id = ?2)",
                                arguments: [cutoff.timeIntervalSince1970, deploymentID])
                 deleted[kind] = db.changesCount
+                // An hour whose start is past the cut-off goes whole, so a roll-up never outlives its records.
+                for rollUp in kind.rollUpTables {
+                    try db.execute(sql: "DELETE FROM \(rollUp) WHERE bucket_start < ?1 AND (?2 IS NULL OR deployment_id = ?2)",
+                                   arguments: [cutoff.timeIntervalSince1970, deploymentID])
+                }
             }
             return deleted
         }

@@ -53,19 +53,11 @@ struct ReportCommand: ParsableCommand {
                                 cameraID: camera, bucketSeconds: bucketMinutes.map { $0 * 60 })
         let (path, tenant, format) = (database, tenant, format)
         let reports = try failingWithOneLine {
-            try runBlocking { () async throws -> [(String, Report)] in
+            try runBlocking { () async throws -> [(String, RecordSummary)] in
                 let store = try AnalyticsStore(path: path, options: .init(readOnly: true))
-                var reports: [(String, Report)] = []
+                var reports: [(String, RecordSummary)] = []
                 for tenant in try await Self.tenants(tenant, in: store, path: path, oneOnly: format == .json) {
-                    let records = store.records(of: tenant)
-                    reports.append((tenant, Report(
-                        lineCrossings: try await records.lineCrossingTotals(query),
-                        attributes: try await records.attributeTotals(query),
-                        zoneDwell: try await records.zoneDwellTotals(query),
-                        zoneTransitions: try await records.zoneTransitionTotals(query),
-                        repeatVisits: try await records.repeatVisitTotals(query),
-                        congestion: try await records.latestCongestion(),
-                        trajectories: try await records.trajectoryCount(query))))
+                    reports.append((tenant, try await store.records(of: tenant).summary(query)))
                 }
                 return reports
             }
@@ -122,16 +114,8 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// What `shoji report` prints.
-struct Report: Codable, Sendable {
-    var lineCrossings: [LineCrossingTotal]
-    var attributes: [AttributeTotal]
-    var zoneDwell: [ZoneDwellTotal]
-    var zoneTransitions: [ZoneTransitionTotal]
-    var repeatVisits: [RepeatVisitTotal]
-    var congestion: [CongestionSnapshot]
-    var trajectories: Int
-
+/// What `shoji report` prints as tables.
+extension RecordSummary {
     /// One table per kind of record, in a fixed order.
     var tables: [Table] {
         let time = ISO8601DateFormatter()
