@@ -28,7 +28,7 @@ struct ConsoleBrowserTests {
         }
         // Records from the real pipeline: crossings and flow on the street video, attributes on the face photos.
         for example in ["counting", "attributes"] {
-            _ = try shoji(["run", "examples/\(example).yaml", "--until-end", "--quiet", "--max-frames", "400", "--database", database,
+            _ = try shoji(["run", "examples/\(example).yaml", "--until-end", "--quiet", "--max-frames", "250", "--database", database,
                            "--output", folder.appendingPathComponent("run").path])
         }
         _ = try shoji(["keys", "init", "examples/watchlist.yaml"])

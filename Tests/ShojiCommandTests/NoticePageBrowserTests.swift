@@ -12,7 +12,10 @@ struct NoticePageBrowserTests {
         try #require(FileManager.default.isExecutableFile(atPath: chromium.path), "Chromium missing: run scripts/setup")
         let process = Process()
         process.executableURL = chromium
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] + arguments
+        // A profile of its own: the console's browser test may run Chromium at the same time.
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -22,7 +25,7 @@ struct NoticePageBrowserTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("the browser parses every Art. 32 section and lays the page out as a screenshot", .timeLimit(.minutes(2)))
+    @Test("the browser parses every Art. 32 section and lays the page out as a screenshot", .timeLimit(.minutes(5)))
     func rendersInBrowser() throws {
         let folder = try ShojiProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

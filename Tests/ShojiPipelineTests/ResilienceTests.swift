@@ -23,7 +23,8 @@ struct ResilienceTests {
         let deadline = Date().addingTimeInterval(240)
         while Date() < deadline {
             let statuses = pipeline.status
-            if statuses.first(where: { $0.id == "street" })?.framesProcessed == 250,
+            // Ended, not only 250 frames analysed: the camera still ends its tracks after its last frame.
+            if statuses.first(where: { $0.id == "street" })?.state == .ended,
                (statuses.first(where: { $0.id == "dead" })?.reconnectAttempts ?? 0) >= 3 { break }
             try await Task.sleep(for: .milliseconds(100))
         }
