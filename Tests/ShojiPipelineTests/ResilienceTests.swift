@@ -12,6 +12,9 @@ struct ResilienceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try PipelineFixture.vtest()
         var manifest = try PipelineFixture.example("counting")
+        // The detector on every other frame: this test is about retries and shutdown, and it shares 2 cores with
+        // every other suite (and the command tests' own pipelines) when the whole run goes at once.
+        try manifest.set("cameras[0].settings.detect_every", yaml: "2")
         try manifest.addCamera(id: "dead", source: "rtsp://127.0.0.1:9/stream")
         let deployment = try PipelineFixture.approve(manifest, in: folder)
         let store = try AnalyticsStore(path: folder.appendingPathComponent("test.sqlite").path)
@@ -20,7 +23,7 @@ struct ResilienceTests {
         let pipeline = try Pipeline(deployment: deployment, store: store, options: options)
         let running = Task { try await pipeline.run() }
         // Wait for the file camera to end while the dead one keeps retrying (generous: tests share 2 cores).
-        let deadline = Date().addingTimeInterval(240)
+        let deadline = Date().addingTimeInterval(480)
         while Date() < deadline {
             let statuses = pipeline.status
             // Ended, not only 250 frames analysed: the camera still ends its tracks after its last frame.
