@@ -23,7 +23,7 @@ extension AnalyticsStore {
         for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255) }
         let secret = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        let hash = Bcrypt.hash(secret, cost: Self.secretCost)
+        let hash = await Self.offCooperativePool { Bcrypt.hash(secret, cost: Self.secretCost) }
         try await write(IdentityError.self) { db in
             let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM app_user WHERE tenant_id = ?", arguments: [tenant]) ?? 0
             if existing == 0 {
@@ -50,7 +50,8 @@ extension AnalyticsStore {
                              arguments: [tenant, name]).map { ($0["role"], $0["secret_hash"]) }
         }
         // Without a user, check against a fixed hash anyway: the time taken does not say whether the name exists.
-        let matches = Bcrypt.verify(secret, hash: stored?.hash ?? Self.absentUserHash)
+        let storedHash = stored?.hash
+        let matches = await Self.offCooperativePool { Bcrypt.verify(secret, hash: storedHash ?? Self.absentUserHash) }
         guard let stored, matches, let role = Role(rawValue: stored.role) else { throw .notAuthenticated(tenant: tenant) }
         return AuthenticatedUser(tenant: tenant, name: name, role: role)
     }
@@ -76,4 +77,12 @@ extension AnalyticsStore {
     }
 
     private static let absentUserHash = Bcrypt.hash("shoji: no such user", cost: secretCost)
+
+    /// Runs `work` (a quarter of a second of bcrypt) on a dispatch thread: on Swift's cooperative pool, which has
+    /// one thread per core, it would stall every other task of the process (a camera's shutdown, a page) meanwhile.
+    private static func offCooperativePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+        }
+    }
 }
