@@ -18,7 +18,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let (status, message) = Self.classify(error)
             if status == .internalServerError {
-                logger.error("unexpected error", metadata: ["route": "\(context.endpointPath ?? request.uri.path)", "error": "\(error)"])
+                logger.error("unexpected error", metadata: ["route": "\(context.endpointPath ?? "unmatched")", "error": "\(error)"])
             }
             return CredentialMiddleware.usesBearerTokens(request.uri.path)
                 ? Reply.json(["error": message], status: status)

@@ -23,7 +23,12 @@ final class RateLimiter: @unchecked Sendable {
             }
             events[key] = record ? recent + [now] : recent
             // Forget keys with nothing recent, so the table does not grow with every address ever seen.
-            if events.count > 10_000 { events = events.filter { !$0.value.isEmpty } }
+            if events.count > 10_000 {
+                events = events.compactMapValues { times in
+                    let recent = times.filter { now.timeIntervalSince($0) < window }
+                    return recent.isEmpty ? nil : recent
+                }
+            }
             return true
         }
     }
