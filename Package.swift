@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        // The request portal's form carries an optional photo: multipart/form-data, which Hummingbird does not parse.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         // The only C++: OpenCV decode/encode, DNN and masking, dlib face alignment and embedding, behind a plain C
@@ -95,6 +97,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -124,7 +127,7 @@ let package = Package(
         .testTarget(name: "ShojiPipelineTests", dependencies: ["ShojiPipeline"], swiftSettings: strictSwift),
         .testTarget(
             name: "ShojiServerTests",
-            dependencies: ["ShojiServer", "Yams", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ShojiServer", "ShojiPipeline", "ShojiRender", "Yams", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSwift
         ),
         // End-to-end tests of whole command lines: they run the built `shoji` binary as a subprocess.

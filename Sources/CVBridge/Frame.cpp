@@ -80,6 +80,15 @@ extern "C" CVBFrame *cvb_image_read(const char *path) {
     return guarded<CVBFrame *>(nullptr, [&] { return decode_quietly([&] { return cv::imread(path, cv::IMREAD_COLOR); }); });
 }
 
+extern "C" CVBFrame *cvb_image_decode(const uint8_t *bytes, size_t count) {
+    return guarded<CVBFrame *>(nullptr, [&] {
+        // imdecode reads the buffer in place (no copy). The caller checks the picture's size in its header first:
+        // OpenCV's own limit (OPENCV_IO_MAX_IMAGE_PIXELS) is read when the library loads, too late to set here.
+        const cv::Mat encoded(1, static_cast<int>(count), CV_8U, const_cast<uint8_t *>(bytes));
+        return decode_quietly([&] { return cv::imdecode(encoded, cv::IMREAD_COLOR); });
+    });
+}
+
 extern "C" CVBStatus cvb_image_write(const CVBFrame *frame, const char *path) {
     return guarded<CVBStatus>(CVBStatusError, [&] {
         if (!cv::imwrite(path, frame->mat)) {

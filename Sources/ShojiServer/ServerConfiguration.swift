@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// Folder of the tenants' vault key files (default `$SHOJI_KEYS`, else `~/.config/shoji/keys`).
     public var keyFolder: URL?
+    /// Folder of the face models the request portal compares photos with (default: ShojiVision's model store,
+    /// `$SHOJI_MODELS` or `~/.cache/shoji/models`).
+    public var modelFolder: URL?
     /// The folder congestion icon maps are written to (the pipeline's output folder), which the console shows.
     public var iconMapFolder = URL(fileURLWithPath: "out")
     /// How long a console session lasts without a new login.

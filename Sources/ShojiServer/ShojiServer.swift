@@ -6,6 +6,7 @@ import ServiceLifecycle
 import ShojiPipeline
 import ShojiPolicy
 import ShojiStore
+import ShojiVision
 import UnixSignals
 
 /// `shoji serve`: the console, the JSON API, the public notice pages and the request portal over one store,
@@ -72,6 +73,8 @@ final class ServerState: Sendable {
     let listeningPort: NIOLockedValueBox<Int>
     let publicRequests: RateLimiter
     let failedLogins: RateLimiter
+    /// The request portal's photo lookup (models loaded at the first photo).
+    let portalPhotos: PortalPhotos
 
     init(store: AnalyticsStore, deployments: [ApprovedDeployment], pipelines: [Pipeline], configuration: ServerConfiguration,
          logger: Logger) {
@@ -83,6 +86,7 @@ final class ServerState: Sendable {
         listeningPort = NIOLockedValueBox(configuration.port)
         publicRequests = RateLimiter(limit: configuration.publicRequestsPerHour, window: 3600)
         failedLogins = RateLimiter(limit: configuration.loginFailuresPerQuarterHour, window: 900)
+        portalPhotos = PortalPhotos(models: ModelStore(folder: configuration.modelFolder))
     }
 
     /// The base URL of public links: the configured public URL, else this server's address.

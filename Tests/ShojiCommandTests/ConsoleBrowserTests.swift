@@ -7,7 +7,7 @@ import Testing
 struct ConsoleBrowserTests {
     static let screenshots = ShojiProcess.repository.appendingPathComponent("out/screenshots")
 
-    @Test("log in, see the charts, approve a watchlist entry as a second person, file a request as the public and answer it",
+    @Test("log in, see the charts, approve a watchlist entry as a second person, file a request with a photo as the public, disclose it as the operator, record an incident",
           .timeLimit(.minutes(10)))
     func wholeStory() async throws {
         let folder = try ShojiProcess.temporaryFolder()
@@ -36,8 +36,9 @@ struct ConsoleBrowserTests {
         let dpo = try secret(try shoji(["users", "add", "dpo", "--role", "privacy_officer"] + watchlist))
         let staff = try secret(try shoji(["users", "add", "staff", "--role", "operator"] + watchlist, as: ("dpo", dpo)))
         let dpo2 = try secret(try shoji(["users", "add", "dpo2", "--role", "privacy_officer"] + watchlist, as: ("dpo", dpo)))
-        let photo = try #require(try FileManager.default.contentsOfDirectory(atPath: ShojiProcess.media.appendingPathComponent("johns/John_Savage").path)
-            .sorted().first.map { ShojiProcess.media.appendingPathComponent("johns/John_Savage/\($0)").path })
+        let photos = try FileManager.default.contentsOfDirectory(atPath: ShojiProcess.media.appendingPathComponent("johns/John_Savage").path)
+            .filter { $0.hasSuffix(".jpg") }.sorted().map { ShojiProcess.media.appendingPathComponent("johns/John_Savage/\($0)").path }
+        let photo = try #require(photos.first)
         _ = try shoji(["watchlist", "add"] + watchlist + ["--photo", photo, "--evidence", "被害届 受理番号 2026-1234",
                                                           "--evidence-date", "2026-11-20", "--category", "shoplifting"], as: ("staff", staff))
 
@@ -48,7 +49,7 @@ struct ConsoleBrowserTests {
         let site = "http://127.0.0.1:\(try await server.port())"
         let browser = try await WebDriver()
         do {
-            try await story(browser, site: site, staff: staff, dpo2: dpo2)
+            try await story(browser, site: site, staff: staff, dpo2: dpo2, requestPhoto: try #require(photos.dropFirst().first))
         } catch {
             await browser.quit()
             throw error
@@ -57,7 +58,7 @@ struct ConsoleBrowserTests {
     }
 
     /// What the people do in the browser.
-    private func story(_ browser: WebDriver, site: String, staff: String, dpo2: String) async throws {
+    private func story(_ browser: WebDriver, site: String, staff: String, dpo2: String, requestPhoto: String) async throws {
 
         // The privacy officer who did not register the entry logs in, sees the statistics, approves the entry.
         try await login(browser, site: site, name: "dpo2", secret: dpo2)
@@ -83,7 +84,7 @@ struct ConsoleBrowserTests {
         try await browser.screenshot(to: Self.screenshots.appendingPathComponent("console-watchlist-approved.png"))
         try await browser.click("form[action='/logout'] button")
 
-        // A member of the public reads the notice page and files a request, in English.
+        // A member of the public reads the notice page and files a request with another photo of themselves, in English.
         try await browser.open("\(site)/notice/watchlist")
         let notice = try await browser.source()
         #expect(notice.contains("id=\"requests\""))
@@ -92,25 +93,41 @@ struct ConsoleBrowserTests {
         try await browser.open("\(site)/requests/new?deployment=watchlist&lang=en")
         try await browser.click("input[value='disclosure']")
         try await browser.type("input[name='contact']", "hanako@example.jp")
+        try await browser.type("input[name='photo']", requestPhoto)
+        try await browser.screenshot(to: Self.screenshots.appendingPathComponent("public-request-form.png"))
         try await browser.click("form[action='/requests'] button")
         let ticketURL = try await browser.currentURL()
         let ticket = try #require(ticketURL.split(separator: "/").last?.split(separator: "?").first.map(String.init))
         #expect(ticket.count == 19, "ticket page \(ticketURL)")
         let filed = try await browser.source()
-        #expect(filed.contains("being handled"))
+        #expect(filed.contains("being handled") && filed.contains("Your photo was compared and discarded"), "\(filed.suffix(800))")
         #expect(!filed.contains(">nil<"), "no empty value printed as nil")
         try await browser.screenshot(to: Self.screenshots.appendingPathComponent("public-request-filed.png"))
 
-        // The operator answers it in the console; the public ticket page then says it was answered.
+        // The operator sees that the photo matched and answers with a disclosure: the page to send to the person
+        // lists the watchlist entry. The public ticket page then says it was answered.
         try await login(browser, site: site, name: "staff", secret: staff)
         try await browser.open("\(site)/console/requests")
-        #expect(try await browser.source().contains(ticket))
-        try await browser.type("input[name='reason']", "No data that can identify you is kept beyond the watchlist; none matched.")
-        try await browser.click("form[action*='/deny'] button")
-        #expect(try await browser.source().contains("denied"))
-        try await browser.screenshot(to: Self.screenshots.appendingPathComponent("console-request-answered.png"))
+        let requests = try await browser.source()
+        #expect(requests.contains(ticket) && requests.contains("photo: 1 matched"), "\(requests.suffix(1500))")
+        try await browser.screenshot(to: Self.screenshots.appendingPathComponent("console-requests.png"))
+        try await browser.click("form[action*='/answer'] button[value='disclose']")
+        let disclosure = try await browser.source()
+        #expect(disclosure.contains("Registration for crime-prevention face identification") && disclosure.contains("shoplifting"),
+                "\(disclosure.suffix(1500))")
+        try await browser.screenshot(to: Self.screenshots.appendingPathComponent("console-request-disclosure.png"))
         try await browser.open("\(site)/requests/\(ticket)")
         #expect(try await browser.source().contains("answered"))
+
+        // The operator records an incident: its deadlines and draft report are shown.
+        let incident = try String(contentsOf: ShojiProcess.repository.appendingPathComponent("examples/incidents/ransomware-repeat.yaml"), encoding: .utf8)
+        try await browser.open("\(site)/console/incidents")
+        _ = try await browser.run("document.querySelector('textarea[name=document]').value = arguments[0];", arguments: [incident])
+        try await browser.click("form[action='/console/incidents'] button")
+        let recorded = try await browser.source()
+        #expect(recorded.contains("INC-2026-001") && recorded.contains("Preliminary report to the PPC") && recorded.contains("2026-12-15"),
+                "\(recorded.suffix(1500))")
+        try await browser.screenshot(to: Self.screenshots.appendingPathComponent("console-incident.png"))
     }
 
     private func login(_ browser: WebDriver, site: String, name: String, secret: String) async throws {

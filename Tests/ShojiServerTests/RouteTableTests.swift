@@ -112,6 +112,6 @@ struct RouteTableTests {
         path.replacingOccurrences(of: ":deployment", with: "watchlist").replacingOccurrences(of: ":entry", with: UUID().uuidString)
             .replacingOccurrences(of: ":alert", with: UUID().uuidString).replacingOccurrences(of: ":request", with: UUID().uuidString)
             .replacingOccurrences(of: ":ticket", with: "AAAA-BBBB-CCCC-DDDD").replacingOccurrences(of: ":chart", with: "crossings.svg")
-            .replacingOccurrences(of: ":camera", with: "platform.svg")
+            .replacingOccurrences(of: ":camera", with: "platform.svg").replacingOccurrences(of: ":incident", with: "INC-NONE")
     }
 }

@@ -112,11 +112,8 @@ struct IdentityTests {
         let (officer, _, _) = try await fixture.users()
         let keys = try fixture.keys()
         let camera = try FeatureVault(store: fixture.store, deployment: deployment, access: .repeatAnalysis, keys: keys)
-        let face = VaultFixture.vector(21), visitor = camera.newVisitorID()
-        try await camera.record(IdentityBatch(
-            vectors: [try NewVector(values: face, purpose: .repeatVisit, subject: visitor, takenAt: Self.now,
-                                    expiresAt: Self.now.addingTimeInterval(180 * 86_400))],
-            visits: [RepeatVisit(visitorID: visitor, cameraID: "entrance", visitedAt: Self.now)]), at: Self.now)
+        let face = VaultFixture.vector(21)
+        let visitor = try await Self.holdVisitor(face, camera: camera)
         let requests = try FeatureVault(store: fixture.store, deployment: deployment, access: .rightsRequests(officer), keys: keys)
         let probe = VaultFixture.near(face, 0.2)
         let request = try await requests.openRequest(.disclosure, receivedOn: CalendarDay(Self.now), requestedMethod: "electronic",
@@ -149,5 +146,83 @@ struct IdentityTests {
         }
         #expect(try await requests.requests(at: Self.now).count == 4)
         #expect(try await fixture.store.verifyAuditLog(tenant: "shoji-retail").isIntact)
+    }
+
+    @Test("a portal request's stop of use keeps the person out with the repeat vectors their photo matched; without a match it is refused and stays open")
+    func portalStop() async throws {
+        let fixture = try VaultFixture()
+        let deployment = try await fixture.deployment("repeat")
+        let (officer, _, _) = try await fixture.users()
+        let keys = try fixture.keys()
+        let camera = try FeatureVault(store: fixture.store, deployment: deployment, access: .repeatAnalysis, keys: keys)
+        let face = VaultFixture.vector(31)
+        let visitor = try await Self.holdVisitor(face, camera: camera)
+        let portal = try FeatureVault(store: fixture.store, deployment: deployment, access: .requestPortal, keys: keys)
+        let filed = try await portal.fileRequest(.stop, contact: "taro@example.jp", requestedMethod: "electronic",
+                                                 probe: VaultFixture.near(face, 0.2), threshold: 0.45, at: Self.now)
+        let unmatched = try await portal.fileRequest(.stop, contact: "jiro@example.jp", requestedMethod: "electronic",
+                                                    probe: VaultFixture.vector(777), threshold: 0.45, at: Self.now)
+        let withoutPhoto = try await fixture.store.fileRequest(about: deployment, kind: .stop, contact: "saburo@example.jp",
+                                                               requestedMethod: "paper", at: Self.now)
+        let requests = try FeatureVault(store: fixture.store, deployment: deployment, access: .rightsRequests(officer), keys: keys)
+        let listed = try await requests.requests(at: Self.now)
+        #expect(listed.first { $0.requestID == filed.requestID }?.photoCompared == true)
+        #expect(listed.first { $0.requestID == withoutPhoto.requestID }?.photoCompared == false)
+        #expect(try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_vector") } == 1,
+                "filing stored no vector of the photo")
+
+        let erased = try await requests.stopUseFromHeldVectors(filed.requestID, until: Self.now.addingTimeInterval(365 * 86_400), at: Self.now)
+        #expect(erased == 1)
+        let left = try await fixture.store.pool.read { db in
+            (try Row.fetchAll(db, sql: "SELECT purpose, subject_id FROM vault_vector").map { [$0["purpose"] as String, $0["subject_id"] as String] },
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM repeat_visit"))
+        }
+        #expect(left.0 == [["opt_out", filed.requestID.uuidString.lowercased()]] && left.1 == 0)
+        // The camera's analyzer now drops the face before recording anything.
+        #expect(try await camera.gallery(.optOut, now: Self.now).nearest(to: face, count: 1, now: Self.now).first.map { $0.distance < 0.01 } == true)
+
+        for request in [unmatched.requestID, withoutPhoto.requestID] {
+            await #expect(throws: IdentityError.self) {
+                try await requests.stopUseFromHeldVectors(request, until: Self.now.addingTimeInterval(365 * 86_400), at: Self.now)
+            }
+        }
+        let after = try await requests.requests(at: Self.now)
+        #expect(after.first { $0.requestID == filed.requestID }?.status == .complete)
+        #expect(after.filter { [unmatched.requestID, withoutPhoto.requestID].contains($0.requestID) }.allSatisfy { $0.status == .received },
+                "a refused stop leaves the request open")
+        #expect(try await fixture.store.verifyAuditLog(tenant: "shoji-retail").isIntact)
+    }
+
+    @Test("incidents are recorded whole per tenant, replaced by a new version, read by their roles only, and audited")
+    func incidents() async throws {
+        let fixture = try VaultFixture()
+        let (officer, staff, _) = try await fixture.users()
+        let document = "id: INC-1\nsummary: test\n"
+        let recorded = try await fixture.store.recordIncident(id: "INC-1", document: document, by: staff, at: Self.now)
+        #expect(recorded.document == document && recorded.recordedBy == staff.name)
+        _ = try await fixture.store.recordIncident(id: "INC-1", document: document + "measures: fixed\n", by: officer, at: Self.now.addingTimeInterval(60))
+        let listed = try await fixture.store.incidents(by: officer)
+        #expect(listed.count == 1 && listed[0].document.hasSuffix("measures: fixed\n") && listed[0].recordedBy == officer.name)
+        let analystSecret = try await fixture.store.addUser(tenant: "shoji-retail", name: "ana", role: .analyst, creator: officer)
+        let analyst = try await fixture.store.authenticate(tenant: "shoji-retail", name: "ana", secret: analystSecret)
+        await #expect(throws: IdentityError.self) { try await fixture.store.incidents(by: analyst) }
+        await #expect(throws: IdentityError.self) { try await fixture.store.recordIncident(id: "INC-2", document: document, by: analyst) }
+        // Another tenant sees none of them.
+        let otherSecret = try await fixture.store.addUser(tenant: "other", name: "dpo", role: .privacyOfficer, creator: nil)
+        let other = try await fixture.store.authenticate(tenant: "other", name: "dpo", secret: otherSecret)
+        #expect(try await fixture.store.incidents(by: other).isEmpty)
+        await #expect(throws: IdentityError.notFound(kind: "incident", id: "INC-1")) { try await fixture.store.incident("INC-1", by: other) }
+        let actions = try await fixture.store.auditEntries(tenant: "shoji-retail").map(\.action)
+        #expect(actions.contains("incident.record") && actions.contains("incident.update"))
+    }
+
+    /// Records one visit of `face` as the repeat analyzer would, at ``now``; the new visitor's id.
+    static func holdVisitor(_ face: [Float], camera: FeatureVault) async throws -> String {
+        let visitor = camera.newVisitorID()
+        try await camera.record(IdentityBatch(
+            vectors: [try NewVector(values: face, purpose: .repeatVisit, subject: visitor, takenAt: now,
+                                    expiresAt: now.addingTimeInterval(180 * 86_400))],
+            visits: [RepeatVisit(visitorID: visitor, cameraID: "entrance", visitedAt: now)]), at: now)
+        return visitor
     }
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <stdint.h>
+#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -75,6 +76,8 @@ double cvb_frame_detail(const CVBFrame *frame, int32_t x, int32_t y, int32_t wid
 
 /// Decodes an image file; NULL when it cannot be read.
 CVBFrame *_Nullable cvb_image_read(const char *path);
+/// Decodes an encoded image (JPEG, PNG, ...) held in memory; NULL when it cannot be read. Nothing touches the disk.
+CVBFrame *_Nullable cvb_image_decode(const uint8_t *bytes, size_t count);
 /// Encodes a frame to an image file whose format follows the extension.
 CVBStatus cvb_image_write(const CVBFrame *frame, const char *path);
 

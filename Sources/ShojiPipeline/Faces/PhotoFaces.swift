@@ -46,17 +46,35 @@ public final class PhotoFaces {
 
     /// Every face of the photo at `url`, best first.
     public func faces(in url: URL) throws -> [Face] {
-        let frame = try ImageFile.read(url)
+        try faces(in: try ImageFile.read(url))
+    }
+
+    /// Every face of an encoded photo held in memory (an upload), best first. The bytes are decoded in place
+    /// and dropped with the frame when this returns.
+    public func faces(inEncoded photo: Data) throws -> [Face] {
+        try faces(in: try ImageFile.decode(photo))
+    }
+
+    /// The one face of the photo at `url`; throws ``Problem`` when there is none or more than one.
+    public func onlyFace(in url: URL) throws -> Face {
+        try only(try faces(in: url), name: url.path)
+    }
+
+    /// The one face of an encoded photo held in memory; throws ``Problem`` (naming it "the photo") when there is
+    /// none or more than one.
+    public func onlyFace(inEncoded photo: Data) throws -> Face {
+        try only(try faces(inEncoded: photo), name: "the photo")
+    }
+
+    private func faces(in frame: Frame) throws -> [Face] {
         let found = try detector.detect(in: frame).filter { $0.box.width >= Self.minimumFaceSize }
         let embeddings = try embedder.embed(found.map(\.box), in: frame)
         return zip(found, embeddings).map { Face(box: $0.box, score: $0.score, embedding: $1) }
     }
 
-    /// The one face of the photo at `url`; throws ``Problem`` when there is none or more than one.
-    public func onlyFace(in url: URL) throws -> Face {
-        let faces = try faces(in: url)
-        guard let face = faces.first else { throw Problem.noFace(path: url.path) }
-        guard faces.count == 1 else { throw Problem.severalFaces(path: url.path, count: faces.count) }
+    private func only(_ faces: [Face], name: String) throws -> Face {
+        guard let face = faces.first else { throw Problem.noFace(path: name) }
+        guard faces.count == 1 else { throw Problem.severalFaces(path: name, count: faces.count) }
         return face
     }
 }

@@ -86,6 +86,27 @@ struct DenyBody: Codable, Sendable {
     let reason: String
 }
 
+/// How an open request is answered (as the person asked, or otherwise with a note saying why).
+enum RequestAnswer: String, Codable, Sendable {
+    /// Tell what is held (Art. 33).
+    case disclose
+    /// Stop use (Art. 35): the person goes on the opt-out list, their repeat data is erased.
+    case stop
+    /// Erase the repeat data held on them (Art. 35).
+    case erase
+}
+
+/// `POST /api/v1/requests/{request}/answer`.
+struct AnswerBody: Codable, Sendable {
+    let action: RequestAnswer
+    let note: String?
+}
+
+/// The answer to `POST /api/v1/requests/{request}/answer`: what is held, for a disclosure.
+struct AnswerReply: Encodable, Sendable {
+    let disclosure: Disclosure?
+}
+
 /// `POST /api/v1/public/requests`: a person's request through the portal.
 struct PublicRequestBody: Codable, Sendable {
     let deploymentID: String

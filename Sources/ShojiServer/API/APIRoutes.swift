@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShojiPipeline
 import ShojiPolicy
 import ShojiStore
 
@@ -56,13 +57,18 @@ extension ServerRoutes {
                 let body = try await decode(DenyBody.self, request, context)
                 return Reply.json(try await state.store.denyRequest(try uuid(context, "request"), reason: body.reason, by: user))
             },
+            Endpoint(.post, "/api/v1/requests/:request/answer", .roles(.personalData), .api) { request, context in
+                let body = try await decode(AnswerBody.self, request, context)
+                let answered = try await answerRequest(try uuid(context, "request"), body.action, note: body.note, by: try context.requireIdentity())
+                return Reply.json(AnswerReply(disclosure: answered?.0))
+            },
             Endpoint(.get, "/api/v1/audit", .roles(.audit), .api, personal: true) { _, context in
                 Reply.json(try await auditLog(read: try context.requireIdentity(), recent: 200))
             },
             Endpoint(.post, "/api/v1/public/requests", .anyone, .api) { request, context in
                 let body = try await decode(PublicRequestBody.self, request, context)
-                let filed = try await fileRequest(deploymentID: body.deploymentID, kind: body.kind, contact: body.contact,
-                                                  method: body.answerMethod ?? "electronic", client: context.clientAddress)
+                let (filed, _) = try await fileRequest(deploymentID: body.deploymentID, kind: body.kind, contact: body.contact,
+                                                       method: body.answerMethod ?? "electronic", photo: nil, client: context.clientAddress)
                 return Reply.json(TicketReply(ticket: filed.ticket, statusURL: "\(state.baseURL)/requests/\(filed.ticket)"),
                                   status: .created)
             },
@@ -118,14 +124,54 @@ extension ServerRoutes {
         }
     }
 
-    /// Files a person's request through the portal, within the per-address rate limit.
-    func fileRequest(deploymentID: String, kind: RightsRequest.Kind, contact: String, method: String,
-                     client: String) async throws -> FiledRequest {
+    /// Files a person's request through the portal, within the per-address rate limit. With a `photo` (an
+    /// encoded image, in memory only) and a deployment that identifies people, the photo's face is compared with
+    /// what the tenant holds and the matches are kept with the request for the operator; the sender learns only
+    /// the ticket. A deployment that identifies no one holds no face data, so its requests need no photo: one sent
+    /// is dropped unread (`photoUsed` false).
+    func fileRequest(deploymentID: String, kind: RightsRequest.Kind, contact: String, method: String, photo: Data?,
+                     client: String) async throws -> (filed: FiledRequest, photoUsed: Bool) {
         let deployment = try state.deployment(deploymentID, for: nil)
         guard state.publicRequests.allows(client) else {
             throw HTTPError(.tooManyRequests, message: "too many requests from this address; try again in an hour, or use the contact on the notice page")
         }
-        return try await state.store.fileRequest(about: deployment, kind: kind, contact: contact, requestedMethod: method)
+        guard let photo, !photo.isEmpty, deployment.permits(.repeatVisit) || deployment.permits(.watchlist) else {
+            return (try await state.store.fileRequest(about: deployment, kind: kind, contact: contact, requestedMethod: method), false)
+        }
+        let probe: [Float]
+        do {
+            probe = try await state.portalPhotos.vector(of: photo)
+        } catch {
+            if case .unavailable(let reason) = error { state.logger.error("portal photo lookup unavailable: \(reason)") }
+            throw PortalPhotos.Rejected(problem: error)
+        }
+        let vault = try state.vault(deployment, .requestPortal)
+        let filed = try await vault.fileRequest(kind, contact: contact, requestedMethod: method, probe: probe,
+                                                threshold: Float(MatchThreshold.requests.ceiling))
+        return (filed, true)
+    }
+
+    /// Answers an open request as the person asked (the vault does the work and audits it, as `shoji requests`
+    /// does): a disclosure returns what is held and the deployment it was read under; a stop of use or an erasure
+    /// returns nil. A stop uses the repeat vectors the request's photo matched as the opt-out entries.
+    func answerRequest(_ id: UUID, _ answer: RequestAnswer, note: String?,
+                       by user: AuthenticatedUser) async throws -> (Disclosure, ApprovedDeployment)? {
+        // Requests are the tenant's, not a site's: any deployment of the tenant that identifies people opens the vault.
+        guard let deployment = state.deployments(of: user.tenant).first(where: { $0.permits(.repeatVisit) || $0.permits(.watchlist) }) else {
+            throw HTTPError(.conflict, message: "no deployment of \(user.tenant) identifies people, so no personal data is held: refuse the request with a reason that says so")
+        }
+        let vault = try state.vault(deployment, .rightsRequests(user))
+        let note = note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : String($0.prefix(500)) }
+        switch answer {
+        case .disclose:
+            return (try await vault.disclose(id, answerMethod: note == nil ? "as asked" : "other", note: note), deployment)
+        case .stop:
+            let days = FeatureVault.defaultOptOutDays(deployment)
+            _ = try await vault.stopUseFromHeldVectors(id, until: Date().addingTimeInterval(TimeInterval(days) * 86_400))
+        case .erase:
+            _ = try await vault.eraseData(id)
+        }
+        return nil
     }
 
     // MARK: Request helpers

@@ -25,9 +25,8 @@ struct CSRFMiddleware: RouterMiddleware {
             if let origin = request.headers[.origin], !Self.isSameOrigin(origin, host: request.head.authority) {
                 throw HTTPError(.forbidden, message: "This form was sent from another site (\(origin)); open the page on this server and send it again.")
             }
-            let body = try await request.collectBody(upTo: context.maxUploadSize)
-            let form = String(buffer: body)
-            let sent = Self.fieldValue(in: form)
+            let (body, boundary) = try await FormBody.collect(&request, context: context)
+            let sent = FormBody.csrfField(in: body, boundary: boundary)
             guard let existing, existing == token, let sent, Self.constantTimeEqual(sent, token) else {
                 throw HTTPError(.forbidden, message: "The form's security token is missing or out of date; reload the page and send it again.")
             }
@@ -46,15 +45,6 @@ struct CSRFMiddleware: RouterMiddleware {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         for _ in 0..<43 { token.append(alphabet[Int.random(in: 0..<alphabet.count)]) }
         return token
-    }
-
-    /// The `_csrf` value of a URL-encoded form body.
-    static func fieldValue(in form: String) -> String? {
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == Substring(field) { return String(parts[1]).removingPercentEncoding }
-        }
-        return nil
     }
 
     static func isSameOrigin(_ origin: String, host: String?) -> Bool {

@@ -1,3 +1,5 @@
+import ShojiPolicy
+
 /// The console's languages: Japanese (the default: the legal and public language here) and English.
 enum ConsoleLanguage: String, Sendable, Hashable, CaseIterable {
     case japanese = "ja"
@@ -11,4 +13,7 @@ enum ConsoleLanguage: String, Sendable, Hashable, CaseIterable {
 
     /// `text` in this language.
     func pick(_ ja: String, _ en: String) -> String { self == .japanese ? ja : en }
+
+    /// The same language for ShojiPolicy's texts (findings, incident reports).
+    var policyLanguage: Language { self == .japanese ? .ja : .en }
 }

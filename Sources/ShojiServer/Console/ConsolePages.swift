@@ -64,6 +64,8 @@ enum ConsolePages {
         .problem{color:#a00;font-weight:bold}.ok{color:#060;font-weight:bold}.overdue{background:#fee}
         .unmet_obligation{background:#fdd}.missing_item{background:#ffe9c6}.inline{display:inline}
         .stack{display:flex;flex-direction:column;gap:.6em;max-width:34em}.stack input,.stack select{width:100%}
+        .stack input[type=radio]{width:auto;margin-right:.4em}.stack fieldset label{display:block}.stack textarea{width:100%;font-family:monospace}
+        pre{white-space:pre-wrap;background:#fff;padding:.6em;border:1px solid #ddd}
         .icons li{list-style:none;padding:.2em .5em;margin:.2em;border-radius:3px;display:inline-block}
         .level-0{background:#cfe8cf}.level-1{background:#fff1b3}.level-2{background:#ffd0a6}.level-3{background:#f6a5a5}
         .sign{border:1px solid #ccc;background:#fff;max-width:100%}code{font-size:.85em}

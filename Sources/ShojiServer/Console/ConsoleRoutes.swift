@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ShojiPipeline
 import ShojiPolicy
+import ShojiRender
 import ShojiStore
 
 /// The console: server-rendered pages for signed-in users, Japanese by default, times in the deployment's time
@@ -85,6 +86,10 @@ extension ServerRoutes {
                 _ = try await state.store.denyRequest(try uuid(context, "request"), reason: form.reason, by: try context.requireIdentity())
                 return Reply.redirect("/console/requests")
             },
+            Endpoint(.post, "/console/requests/:request/answer", .roles(.personalData), .page) { request, context in
+                let form = try await decodeForm(AnswerForm.self, request, context)
+                return try await answerRequest(try uuid(context, "request"), form, context)
+            },
             Endpoint(.get, "/console/audit", .roles(.audit), .page, personal: true) { _, context in
                 Reply.html(try await auditPage(context))
             },
@@ -103,6 +108,20 @@ extension ServerRoutes {
             zoneDwell: chart == .dwell ? try await records.zoneDwellTotals(query) : [],
             zoneTransitions: [], repeatVisits: chart == .repeatRate ? try await records.repeatVisitTotals(query) : [],
             congestion: [], trajectories: 0)
+    }
+
+    /// Answers an open request from the console: the disclosure page (to send to the contact the person gave),
+    /// or back to the requests page, which shows it closed.
+    private func answerRequest(_ id: UUID, _ form: AnswerForm, _ context: ShojiRequestContext) async throws -> Response {
+        let user = try context.requireIdentity()
+        guard let answer = RequestAnswer(rawValue: form.action) else {
+            throw HTTPError(.badRequest, message: "answer with disclose, stop or erase (or refuse with a reason)")
+        }
+        guard let (disclosure, deployment) = try await answerRequest(id, answer, note: form.note, by: user) else {
+            return Reply.redirect("/console/requests")
+        }
+        return Reply.selfContainedHTML(DisclosurePageRenderer().render(DisclosureDocument(
+            disclosure, operatorName: deployment.manifest.operatingEntity.legalEntity, timeZone: state.configuration.timeZone)))
     }
 
     // MARK: Pages
@@ -227,6 +246,9 @@ extension ServerRoutes {
                     "received": request.receivedOn, "deadline": deadline?.description ?? "-", "contact": request.contact ?? "-",
                     "status": request.status.rawValue, "open": request.status == .received,
                     "overdue": request.status == .received && (deadline.map { $0 < today } ?? false),
+                    "lookup": request.photoCompared ? context.language.pick("写真照合: \(request.matches.count) 件一致", "photo: \(request.matches.count) matched")
+                                                    : context.language.pick("写真なし", "no photo"),
+                    "canStop": !request.subjects(.repeatVisit).isEmpty,
                     "note": request.answerNote ?? ""]
         }
         return ConsolePages.render("requests", title: context.language.pick("開示等の請求", "Requests"), context: context,
@@ -246,14 +268,10 @@ extension ServerRoutes {
         ])
     }
 
-    /// A URL-encoded form body as `type`; 400 when a field is missing or wrong.
+    /// A form body (URL-encoded or multipart) as `type`; 400 when a field is missing or wrong.
     func decodeForm<T: Decodable>(_ type: T.Type, _ request: Request, _ context: ShojiRequestContext) async throws -> T {
         var request = request
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
-        do {
-            return try URLEncodedFormDecoder().decode(type, from: String(buffer: body))
-        } catch {
-            throw HTTPError(.badRequest, message: "the form is incomplete: \(error)")
-        }
+        let (body, boundary) = try await FormBody.collect(&request, context: context)
+        return try FormBody.decode(type, from: body, boundary: boundary)
     }
 }

@@ -5,7 +5,7 @@ enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "error": error, "login": login, "overview": overview, "deployment": deployment,
         "watchlist": watchlist, "alerts": alerts, "requests": requests, "audit": audit, "requestForm": requestForm,
-        "ticket": ticket,
+        "ticket": ticket, "incidents": incidents, "incident": incident,
     ]
 
     static let layout = """
@@ -13,7 +13,7 @@ enum ConsoleTemplates {
         <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} — Shoji</title><link rel="stylesheet" href="/assets/console.css"></head>
         <body><header><a class="brand" href="{{#user}}/console{{/user}}{{^user}}/{{/user}}">Shoji</a>
-        {{#user}}<nav><a href="/console">{{t.overview}}</a><a href="/console/watchlist">{{t.watchlist}}</a><a href="/console/alerts">{{t.alerts}}</a><a href="/console/requests">{{t.requests}}</a><a href="/console/audit">{{t.audit}}</a></nav>
+        {{#user}}<nav><a href="/console">{{t.overview}}</a><a href="/console/watchlist">{{t.watchlist}}</a><a href="/console/alerts">{{t.alerts}}</a><a href="/console/requests">{{t.requests}}</a><a href="/console/incidents">{{t.incidents}}</a><a href="/console/audit">{{t.audit}}</a></nav>
         <span class="who">{{name}} ({{role}}, {{tenant}})</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit">{{t.logout}}</button></form>{{/user}}
         <a class="lang" href="?lang={{otherLang}}">{{otherLangName}}</a></header>
@@ -77,10 +77,31 @@ enum ConsoleTemplates {
 
     static let requests = """
         {{<layout}}{{$main}}<h1>{{t.requests}}</h1>{{^requests}}<p>{{t.noRequests}}</p>{{/requests}}
-        {{#hasRequests}}<table><tr><th>{{t.ticket}}</th><th>{{t.kind}}</th><th>{{t.received}}</th><th>{{t.deadline}}</th><th>{{t.contact}}</th><th>{{t.status}}</th><th></th></tr>
-        {{#requests}}<tr class="{{#overdue}}overdue{{/overdue}}"><td>{{ticket}}</td><td>{{kind}}</td><td>{{received}}</td><td>{{deadline}}</td><td>{{contact}}</td><td>{{status}}</td>
-        <td>{{#open}}<form method="post" action="/console/requests/{{id}}/deny" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input name="reason" required maxlength="500" placeholder="{{t.answer}}"><button type="submit">{{t.sendAnswer}}</button></form>{{/open}}{{^open}}{{note}}{{/open}}</td></tr>{{/requests}}</table>{{/hasRequests}}
+        {{#hasRequests}}<table><tr><th>{{t.ticket}}</th><th>{{t.kind}}</th><th>{{t.received}}</th><th>{{t.deadline}}</th><th>{{t.contact}}</th><th>{{t.lookup}}</th><th>{{t.status}}</th><th></th></tr>
+        {{#requests}}<tr class="{{#overdue}}overdue{{/overdue}}"><td>{{ticket}}</td><td>{{kind}}</td><td>{{received}}</td><td>{{deadline}}</td><td>{{contact}}</td><td>{{lookup}}</td><td>{{status}}</td>
+        <td>{{#open}}<form method="post" action="/console/requests/{{id}}/answer" class="inline answer"><input type="hidden" name="_csrf" value="{{csrf}}"><input name="note" maxlength="500" placeholder="{{t.answerNote}}">
+        <button name="action" value="disclose">{{t.disclose}}</button>{{#canStop}} <button name="action" value="stop">{{t.stopUse}}</button>{{/canStop}} <button name="action" value="erase">{{t.erase}}</button></form>
+        <form method="post" action="/console/requests/{{id}}/deny" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input name="reason" required maxlength="500" placeholder="{{t.answer}}"><button type="submit">{{t.sendAnswer}}</button></form>{{/open}}{{^open}}{{note}}{{/open}}</td></tr>{{/requests}}</table>{{/hasRequests}}
         {{/main}}{{/layout}}
+        """
+
+    static let incidents = """
+        {{<layout}}{{$main}}<h1>{{t.incidents}}</h1>{{^incidents}}<p>{{t.noIncidents}}</p>{{/incidents}}
+        {{#hasIncidents}}<table><tr><th>ID</th><th>{{t.awareOn}}</th><th>{{t.summary}}</th><th>{{t.verdict}}</th><th>{{t.nextDeadline}}</th></tr>
+        {{#incidents}}<tr class="{{#overdue}}overdue{{/overdue}}"><td><a href="/console/incidents/{{path}}">{{id}}</a></td><td>{{aware}}</td><td>{{summary}}</td><td>{{verdict}}</td><td>{{next}}</td></tr>{{/incidents}}</table>{{/hasIncidents}}
+        {{#canRecord}}<h2>{{t.incidentRecord}}</h2>{{#problem}}<p class="problem">{{problem}}</p>{{/problem}}
+        <form method="post" action="/console/incidents" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <textarea name="document" rows="16" cols="90" required maxlength="60000">{{draft}}</textarea><button type="submit">{{t.record}}</button></form>{{/canRecord}}
+        {{/main}}{{/layout}}
+        """
+
+    static let incident = """
+        {{<layout}}{{$main}}<h1>{{t.incidents}}: {{id}}</h1><p><strong>{{t.verdict}}: {{verdict}}</strong></p><p>{{reason}}</p>
+        {{#hasDeadlines}}<table><tr><th>{{t.title}}</th><th>{{t.targetDay}}</th><th>{{t.due}}</th><th>{{t.doneOn}}</th></tr>
+        {{#deadlines}}<tr class="{{#late}}overdue{{/late}}"><td>{{what}}</td><td>{{target}}</td><td>{{due}}</td><td>{{done}}</td></tr>{{/deadlines}}</table>{{/hasDeadlines}}
+        <h2>{{t.draftReport}}</h2><pre class="report">{{report}}</pre>
+        <h2>{{t.incidentFile}}</h2><p>{{t.recordedBy}}: {{recordedBy}}, {{recordedAt}}</p><pre>{{document}}</pre>
+        <p><a href="/console/incidents">{{t.back}}</a></p>{{/main}}{{/layout}}
         """
 
     static let audit = """
@@ -92,7 +113,7 @@ enum ConsoleTemplates {
 
     static let requestForm = """
         {{<layout}}{{$main}}<h1>{{t.requestForm}}</h1><p>{{t.requestIntro}}</p>{{#problem}}<p class="problem">{{problem}}</p>{{/problem}}
-        <form method="post" action="/requests" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <form method="post" action="/requests" class="stack" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="{{csrf}}">
         <label>{{t.deployment}} <select name="deployment">{{#deployments}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/deployments}}</select></label>
         <fieldset><legend>{{t.kind}}</legend>
         <label><input type="radio" name="kind" value="disclosure" checked> {{t.kindDisclosure}}</label>
@@ -100,11 +121,12 @@ enum ConsoleTemplates {
         <label><input type="radio" name="kind" value="erasure"> {{t.kindErasure}}</label></fieldset>
         <label>{{t.contact}} <input name="contact" required maxlength="300"></label>
         <label>{{t.method}} <select name="method"><option value="electronic">{{t.electronic}}</option><option value="paper">{{t.paper}}</option></select></label>
+        <label>{{t.photo}} <input type="file" name="photo" accept="image/jpeg,image/png"></label>
         <button type="submit">{{t.send}}</button></form>{{/main}}{{/layout}}
         """
 
     static let ticket = """
-        {{<layout}}{{$main}}<h1>{{t.ticket}} {{ticket}}</h1>{{#filed}}<p class="ok">{{t.filed}}</p>{{/filed}}
+        {{<layout}}{{$main}}<h1>{{t.ticket}} {{ticket}}</h1>{{#filed}}<p class="ok">{{t.filed}}</p>{{/filed}}{{#photoCompared}}<p>{{t.photoCompared}}</p>{{/photoCompared}}{{#photoUnused}}<p>{{t.photoUnused}}</p>{{/photoUnused}}
         <dl><dt>{{t.kind}}</dt><dd>{{kind}}</dd><dt>{{t.received}}</dt><dd>{{received}}</dd><dt>{{t.status}}</dt><dd>{{status}}</dd>{{#closed}}<dt>{{t.closed}}</dt><dd>{{closed}}</dd>{{/closed}}</dl>
         <p>{{t.ticketKeep}}</p>{{/main}}{{/layout}}
         """

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import ShojiPolicy
@@ -12,12 +11,7 @@ extension ServerRoutes {
         [
             Endpoint(.get, "/notice/:deployment", .anyone, .page) { _, context in
                 let deployment = try state.deployment(context.parameters.get("deployment"), for: nil)
-                let page = try NoticePageRenderer().render(try noticeContent(deployment))
-                var response = Reply.html(page)
-                // The notice page is one self-contained file (its style inline): allow exactly that style, by hash.
-                response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.policy
-                    .replacingOccurrences(of: "style-src 'self'", with: "style-src 'self' \(Self.inlineStyleHash(page))")
-                return response
+                return Reply.selfContainedHTML(try NoticePageRenderer().render(try noticeContent(deployment)))
             },
             Endpoint(.get, "/notice/:deployment/sign.svg", .anyone, .asset) { _, context in
                 let deployment = try state.deployment(context.parameters.get("deployment"), for: nil)
@@ -34,11 +28,16 @@ extension ServerRoutes {
                 let method = form.method ?? "electronic"
                 guard ["electronic", "paper"].contains(method) else { throw HTTPError(.badRequest, message: "method must be electronic or paper") }
                 do {
-                    let filed = try await fileRequest(deploymentID: form.deployment, kind: kind, contact: form.contact, method: method,
-                                                      client: context.clientAddress)
-                    return Reply.redirect("/requests/\(filed.ticket)?filed=1")
+                    let (filed, photoUsed) = try await fileRequest(deploymentID: form.deployment, kind: kind, contact: form.contact,
+                                                                   method: method, photo: form.photo, client: context.clientAddress)
+                    let photoNote = form.photo.map { $0.isEmpty ? "" : (photoUsed ? "&photo=compared" : "&photo=unused") } ?? ""
+                    return Reply.redirect("/requests/\(filed.ticket)?filed=1\(photoNote)")
                 } catch let error as IdentityError {
                     return Reply.html(requestFormPage(context, selected: form.deployment, problem: error.description), status: .badRequest)
+                } catch let rejected as PortalPhotos.Rejected {
+                    let status: HTTPResponse.Status
+                    if case .unavailable = rejected.problem { status = .serviceUnavailable } else { status = .badRequest }
+                    return Reply.html(requestFormPage(context, selected: form.deployment, problem: rejected.problem.description), status: status)
                 }
             },
             Endpoint(.get, "/requests/:ticket", .anyone, .page) { request, context in
@@ -48,6 +47,8 @@ extension ServerRoutes {
                 let kindName = ["disclosure": labels["kindDisclosure"], "stop": labels["kindStop"], "erasure": labels["kindErasure"]]
                 return Reply.html(ConsolePages.render("ticket", title: ticket, context: context, [
                     "ticket": ticket.uppercased(), "filed": request.uri.queryParameters["filed"] != nil,
+                    "photoCompared": request.uri.queryParameters["photo"] == "compared",
+                    "photoUnused": request.uri.queryParameters["photo"] == "unused",
                     "kind": (kindName[progress.kind.rawValue] ?? nil) ?? progress.kind.rawValue, "received": progress.receivedOn,
                     "status": Self.statusName(progress.status, context.language),
                     "closed": progress.closedAt.map { ConsolePages.time($0, in: state.configuration.timeZone) },
@@ -78,14 +79,5 @@ extension ServerRoutes {
         case .complete: language.pick("回答済み", "answered")
         case .denied: language.pick("回答済み(理由を付して不開示等)", "answered (refused, with the reason)")
         }
-    }
-
-    /// `'sha256-…'` of the page's inline style element, for its Content-Security-Policy.
-    static func inlineStyleHash(_ page: String) -> String {
-        guard let start = page.range(of: "<style>"), let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex) else {
-            return "'none'"
-        }
-        let digest = SHA256.hash(data: Data(page[start.upperBound..<end.lowerBound].utf8))
-        return "'sha256-" + Data(digest).base64EncodedString() + "'"
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import NIOCore
@@ -21,6 +22,24 @@ enum Reply {
     /// An HTML page.
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
         body(Data(page.utf8), type: "text/html; charset=utf-8", status: status)
+    }
+
+    /// A self-contained HTML page (the notice page, a disclosure answer: one file with its style inline, so that
+    /// it reads the same saved or printed): the Content-Security-Policy allows exactly that style, by its hash.
+    static func selfContainedHTML(_ page: String) -> Response {
+        var response = html(page)
+        response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.policy
+            .replacingOccurrences(of: "style-src 'self'", with: "style-src 'self' \(inlineStyleHash(page))")
+        return response
+    }
+
+    /// `'sha256-…'` of the page's inline style element, for its Content-Security-Policy.
+    static func inlineStyleHash(_ page: String) -> String {
+        guard let start = page.range(of: "<style>"), let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex) else {
+            return "'none'"
+        }
+        let digest = SHA256.hash(data: Data(page[start.upperBound..<end.lowerBound].utf8))
+        return "'sha256-" + Data(digest).base64EncodedString() + "'"
     }
 
     /// An SVG drawing.

@@ -9,7 +9,7 @@ struct ServerRoutes: Sendable {
     let state: ServerState
 
     /// All endpoints: the API's, the console's and the public pages'.
-    var endpoints: [Endpoint] { apiEndpoints + consoleEndpoints + publicEndpoints }
+    var endpoints: [Endpoint] { apiEndpoints + consoleEndpoints + incidentEndpoints + publicEndpoints }
 
     /// The router: middlewares outermost first, then every endpoint behind its audience check.
     func router() -> Router<ShojiRequestContext> {

@@ -13,6 +13,7 @@ enum AnalyticsSchema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        migrator.registerMigration("v4", migrate: v4)
         return migrator
     }
 
@@ -26,7 +27,7 @@ enum AnalyticsSchema {
     /// the audit log. Every one is keyed by tenant; the schema test checks both lists cover the schema.
     static let personalTables = [
         "vault_vector", "vault_generation", "repeat_visit", "watchlist_entry", "match_alert", "app_user",
-        "rights_request", "audit_entry", "audit_head", "access_token",
+        "rights_request", "audit_entry", "audit_head", "access_token", "incident",
     ]
 
     private static func v1(_ db: Database) throws {
@@ -348,6 +349,28 @@ enum AnalyticsSchema {
             INSERT INTO attribute_hourly (deployment_id, bucket_start, bucket_seconds, camera_id, age_band, gender, count)
                 SELECT deployment_id, \(hourStart), \(hourSeconds), camera_id, age_band, gender, SUM(count)
                 FROM attribute_count GROUP BY 1, 2, 3, 4, 5, 6;
+            """)
+    }
+
+    private static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Whether a photo was compared when the request was opened: a portal request sent without one has no
+            -- matches because nothing was looked up, not because nothing is held. Requests taken in person always
+            -- came with a photo; portal requests before v4 never did.
+            ALTER TABLE rights_request ADD COLUMN photo_compared INTEGER NOT NULL DEFAULT 1 CHECK (photo_compared IN (0, 1));
+            UPDATE rights_request SET photo_compared = 0 WHERE ticket IS NOT NULL;
+
+            -- Incidents (APPI Art. 26) as the privacy officer described them: the YAML document, kept whole so that
+            -- the assessment, its deadlines and the draft report are always derived from what was recorded. A new
+            -- version of the same incident replaces the old one; the audit log keeps that it changed.
+            CREATE TABLE incident (
+                tenant_id TEXT NOT NULL CHECK (length(tenant_id) > 0),
+                incident_id TEXT NOT NULL CHECK (length(incident_id) BETWEEN 1 AND 100),
+                document TEXT NOT NULL CHECK (length(document) <= 65536),
+                recorded_by TEXT NOT NULL,
+                recorded_at REAL NOT NULL,
+                PRIMARY KEY (tenant_id, incident_id)
+            );
             """)
     }
 }

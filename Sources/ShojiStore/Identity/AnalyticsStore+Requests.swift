@@ -28,25 +28,26 @@ extension AnalyticsStore {
     public func fileRequest(about deployment: ApprovedDeployment, kind: RightsRequest.Kind, contact: String,
                             requestedMethod: String, at time: Date = Date()) async throws(IdentityError) -> FiledRequest {
         try await fileRequest(tenant: deployment.tenant, deploymentID: deployment.deploymentID, kind: kind, contact: contact,
-                              requestedMethod: requestedMethod, matches: [], actor: "portal:\(deployment.deploymentID)", at: time)
+                              requestedMethod: requestedMethod, matches: nil, actor: "portal:\(deployment.deploymentID)", at: time)
     }
 
     func fileRequest(tenant: String, deploymentID: String, kind: RightsRequest.Kind, contact: String, requestedMethod: String,
-                     matches: [RightsRequest.Match], actor: String, at time: Date) async throws(IdentityError) -> FiledRequest {
+                     matches: [RightsRequest.Match]?, actor: String, at time: Date) async throws(IdentityError) -> FiledRequest {
         let contact = contact.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !contact.isEmpty, contact.count <= 300 else { throw .invalidValue("give a contact of 1 to 300 characters, so the answer can reach you") }
         guard !requestedMethod.isEmpty, requestedMethod.count <= 40 else { throw .invalidValue("the answer method is 1 to 40 characters") }
         let id = UUID(), ticket = Self.newTicket()
-        let encoded = String(decoding: (try? JSONEncoder().encode(matches)) ?? Data("[]".utf8), as: UTF8.self)
+        let encoded = String(decoding: (try? JSONEncoder().encode(matches ?? [])) ?? Data("[]".utf8), as: UTF8.self)
         try await write(IdentityError.self) { db in
             try db.execute(sql: """
                 INSERT INTO rights_request (request_id, tenant_id, kind, received_on, requested_method, status, matches,
-                    opened_by, opened_at, ticket, deployment_id, contact)
-                VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)
+                    opened_by, opened_at, ticket, deployment_id, contact, photo_compared)
+                VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id.uuidString.lowercased(), tenant, kind.rawValue, CalendarDay(time).description, requestedMethod,
-                                 encoded, actor, time.timeIntervalSince1970, ticket, deploymentID, contact])
+                                 encoded, actor, time.timeIntervalSince1970, ticket, deploymentID, contact, matches != nil])
             try AuditLog.append(db, tenant: tenant, actor: actor, action: "request.file", target: id.uuidString.lowercased(),
-                                detail: "\(kind.rawValue) through the portal, \(matches.count) matches", at: time)
+                                detail: matches.map { "\(kind.rawValue) through the portal with a photo, \($0.count) matches" }
+                                    ?? "\(kind.rawValue) through the portal, no photo", at: time)
         }
         return FiledRequest(ticket: ticket, requestID: id)
     }

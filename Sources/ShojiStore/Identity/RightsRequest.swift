@@ -65,10 +65,13 @@ public struct RightsRequest: Sendable, Hashable, Codable {
     public let deploymentID: String?
     /// How to reach the sender of a portal request (what they gave: mail or post address).
     public let contact: String?
+    /// Whether a photo was compared with what is held when the request was opened. Without one, no `matches`
+    /// means nothing was looked up, not that nothing is held.
+    public let photoCompared: Bool
 
     static let columns = """
         request_id, kind, received_on, requested_method, status, matches, opened_by, opened_at, closed_by, closed_at,
-        answer_method, answer_note, ticket, deployment_id, contact
+        answer_method, answer_note, ticket, deployment_id, contact, photo_compared
         """
 
     init(row: Row) throws {
@@ -91,6 +94,7 @@ public struct RightsRequest: Sendable, Hashable, Codable {
         ticket = row["ticket"]
         deploymentID = row["deployment_id"]
         contact = row["contact"]
+        photoCompared = row["photo_compared"]
     }
 
     /// The subjects matched for `purpose`.

@@ -67,22 +67,65 @@ extension FeatureVault {
     /// Closes the request. Returns the repeat vectors erased.
     @discardableResult
     public func stopUse(_ id: UUID, probe: [Float], until: Date, at time: Date = Date()) async throws(IdentityError) -> Int {
-        let user = try requestHandler()
         let optOut: NewVector
         do {
             optOut = try NewVector(values: probe, purpose: .optOut, subject: id.uuidString.lowercased(), takenAt: time, expiresAt: until)
         } catch {
             throw .vault(error)
         }
+        return try await stopUse(id, until: until, at: time) { _, _ in [optOut] }
+    }
+
+    /// Stops use (Art. 35) for a request whose person is not at hand (one filed through the portal): the repeat
+    /// vectors their photo matched when the request was filed become their opt-out entries until `until`, resealed
+    /// under the opt-out purpose, and then the repeat data is erased. Camera vectors keep a person out at least as
+    /// well as a photo's. Returns the repeat vectors erased.
+    ///
+    /// - Throws: ``IdentityError/invalidValue(_:)`` when the request matched nobody held for repeat analysis:
+    ///   there is then nothing to keep them out with, and the person's photo must be taken in person
+    ///   (``stopUse(_:probe:until:at:)``).
+    @discardableResult
+    public func stopUseFromHeldVectors(_ id: UUID, until: Date, at time: Date = Date()) async throws(IdentityError) -> Int {
+        try await stopUse(id, until: until, at: time) { [self] db, request in
+            let visitors = request.subjects(.repeatVisit)
+            guard !visitors.isEmpty else {
+                throw IdentityError.invalidValue(request.photoCompared
+                    ? "the request's photo matched no one held for repeat analysis, so nothing is used: answer it by disclosure (nothing held), or take the person's photo in person to put them on the opt-out list ('shoji requests stop --photo')"
+                    : "the request came without a photo, so no one can be kept out: ask the person for a photo ('shoji requests stop --photo'), or answer by disclosure")
+            }
+            let marks = Array(repeating: "?", count: visitors.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT vector_id, subject_id, deployment_id, key_id, sealed, created_at, expires_at FROM vault_vector
+                WHERE tenant_id = ? AND purpose = 'repeat' AND subject_id IN (\(marks)) ORDER BY created_at DESC LIMIT 16
+                """, arguments: StatementArguments([tenant] + visitors)).map(SealedRow.init(row:))
+            return try rows.map { row in
+                try NewVector(values: try unseal(row, purpose: .repeatVisit), purpose: .optOut, subject: id.uuidString.lowercased(),
+                              takenAt: time, expiresAt: until)
+            }
+        }
+    }
+
+    /// How long an opt-out holds by default under `deployment`: the manifest's feature-vector retention, and at
+    /// least a year, so that a person who asked to be left out is not counted again soon after.
+    public static func defaultOptOutDays(_ deployment: ApprovedDeployment) -> Int {
+        max(365, deployment.manifest.retention.days(for: .featureVectors) ?? 0)
+    }
+
+    /// The common part of a stop of use: in one transaction, the opt-out entries `optOuts` gives for the open
+    /// request go in, the matched visitors' repeat data goes out, and the request closes.
+    private func stopUse(_ id: UUID, until: Date, at time: Date,
+                         optOuts: @escaping @Sendable (Database, RightsRequest) throws -> [NewVector]) async throws(IdentityError) -> Int {
+        let user = try requestHandler()
         let erased = try await store.write(IdentityError.self) { [self] db in
             let request = try Self.openRequest(db, tenant: tenant, id: id)
-            try insert(optOut, db)
+            let entries = try optOuts(db, request)
+            for entry in entries { try insert(entry, db) }
             let erased = try Self.eraseVisitors(db, tenant: tenant, visitors: request.subjects(.repeatVisit))
             try Self.bumpGeneration(db, tenant: tenant)
             try Self.close(db, tenant: tenant, id: id, status: .complete, by: user, method: request.requestedMethod,
                            note: "on the opt-out list until \(CalendarDay(until))", at: time)
             try AuditLog.append(db, tenant: tenant, actor: user.actor, action: "request.stop", target: id.uuidString.lowercased(),
-                                detail: "opt-out added, \(erased) repeat vectors erased", at: time)
+                                detail: "\(entries.count) opt-out entries added, \(erased) repeat vectors erased", at: time)
             return erased
         }
         _ = try? await checkpoint()

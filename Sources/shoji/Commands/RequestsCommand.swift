@@ -124,7 +124,7 @@ struct RequestsCommand: ParsableCommand {
             let id = try parseID(request, "request")
             let session = try IdentitySession(target, access: VaultAccess.rightsRequests)
             let face = try failingWithOneLine { try PhotoFaces().onlyFace(in: URL(fileURLWithPath: photo)) }
-            let period = days ?? max(365, session.deployment.manifest.retention.days(for: .featureVectors) ?? 0)
+            let period = days ?? FeatureVault.defaultOptOutDays(session.deployment)
             guard period > 0 else { throw CommandFailure("--days must be positive", code: 2).report() }
             let until = Date().addingTimeInterval(TimeInterval(period) * 86_400)
             let erased = try awaitingOneLine { try await session.vault.stopUse(id, probe: face.embedding.values, until: until) }

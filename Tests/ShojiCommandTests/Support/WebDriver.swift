@@ -87,9 +87,9 @@ final class WebDriver {
         _ = try await command("element/\(id)/click", body: [:])
     }
 
-    /// Runs `script` in the page and returns its result.
-    func run(_ script: String) async throws -> Any? {
-        try await command("execute/sync", body: ["script": script, "args": []])
+    /// Runs `script` in the page (its `arguments[i]` are `arguments`) and returns its result.
+    func run(_ script: String, arguments: [String] = []) async throws -> Any? {
+        try await command("execute/sync", body: ["script": script, "args": arguments])
     }
 
     /// A PNG of the window, written to `file`.

@@ -22,8 +22,9 @@ struct ServerFixture {
     let users: [Role: AuthenticatedUser]
     let tokens: [Role: String]
     let secrets: [Role: String]
-    /// A privacy officer of the railway tenant, and their token.
+    /// A privacy officer of the railway tenant (`rail-dpo`): their token and secret.
     let otherTenantToken: String
+    let otherTenantSecret: String
 
     static func make(configuration: ServerConfiguration = ServerConfiguration()) async throws -> ServerFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-server-\(UUID().uuidString)")
@@ -61,7 +62,7 @@ struct ServerFixture {
         _ = try TenantKeyring.create(tenant: tenant, folder: configuration.keyFolder, environment: [:])
         let server = ShojiServer(store: store, deployments: Array(deployments.values), configuration: configuration)
         return ServerFixture(folder: folder, store: store, server: server, deployments: deployments, users: users, tokens: tokens,
-                             secrets: secrets, otherTenantToken: otherToken)
+                             secrets: secrets, otherTenantToken: otherToken, otherTenantSecret: railSecret)
     }
 
     /// Runs `body` against the router in process.

@@ -4,8 +4,9 @@ import ShojiRender
 import ShojiStore
 
 extension DisclosureDocument {
-    /// The page a person receives for `disclosure`, with times in `timeZone`.
-    init(_ disclosure: Disclosure, operatorName: String, timeZone: TimeZone) {
+    /// The page a person receives for `disclosure`, with times in `timeZone`: what `shoji requests disclose`
+    /// writes and what the console shows the operator who answers a request.
+    public init(_ disclosure: Disclosure, operatorName: String, timeZone: TimeZone) {
         func text(_ ja: String, _ en: String) -> LocalizedText { LocalizedText(ja: ja, en: en) }
         func same(_ value: String) -> LocalizedText { LocalizedText(ja: value, en: value) }
         let formatter = DateFormatter()
@@ -21,10 +22,15 @@ extension DisclosureDocument {
             Item(label: text("回答日時", "Answered at"), value: same(when(disclosure.madeAt))),
             Item(label: text("時刻の表示", "Times shown in"), value: same(timeZone.identifier)),
         ] + (request.answerNote.map { [Item(label: text("備考", "Note"), value: same($0))] } ?? []))]
-        if disclosure.holdsNothing {
+        if disclosure.holdsNothing, request.photoCompared {
             sections.append(Section(id: "held", title: text("保有しているデータ", "Data held"),
                                     note: text("お送りいただいた写真に一致する個人データは保有していません。写真と特徴量は照合後直ちに破棄しました。",
                                                "We hold no personal data matching the photo you sent. The photo and its features were discarded right after the comparison.")))
+        } else if disclosure.holdsNothing {
+            // Without a photo nothing could be looked up: say so, rather than that nothing is held.
+            sections.append(Section(id: "held", title: text("保有しているデータ", "Data held"),
+                                    note: text("ご請求には写真がなかったため、顔の特徴量による照合は行っていません。当社は氏名や連絡先で来店者を記録していません。照合をご希望の場合は、写真を添えて改めてご請求ください。",
+                                               "Your request came without a photo, so nothing was compared by face. We do not record visitors by name or contact. To have your face compared, send the request again with a photo.")))
         }
         for visitor in disclosure.visitors {
             sections.append(Section(
