@@ -167,6 +167,7 @@ struct IdentityTests {
         let requests = try FeatureVault(store: fixture.store, deployment: deployment, access: .rightsRequests(officer), keys: keys)
         let listed = try await requests.requests(at: Self.now)
         #expect(listed.first { $0.requestID == filed.requestID }?.photoCompared == true)
+        #expect(listed.first { $0.requestID == filed.requestID }?.subjects(.repeatVisit) == [visitor])
         #expect(listed.first { $0.requestID == withoutPhoto.requestID }?.photoCompared == false)
         #expect(try await fixture.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vault_vector") } == 1,
                 "filing stored no vector of the photo")
