@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         // The request portal's form carries an optional photo: multipart/form-data, which Hummingbird does not parse.
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        // The hub's store: PostgreSQL through PostgresNIO (COPY for bulk ingest).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The only C++: OpenCV decode/encode, DNN and masking, dlib face alignment and embedding, behind a plain C
@@ -90,6 +92,16 @@ let package = Package(
         // The console, the JSON API, the public notice pages and the request portal (Hummingbird 2). Nothing but
         // the command line imports it.
         .target(
+            name: "ShojiStorePostgres",
+            dependencies: [
+                "ShojiStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "ShojiServer",
             dependencies: [
                 "ShojiVision", "ShojiPolicy", "ShojiStore", "ShojiPipeline", "ShojiRender",
@@ -128,6 +140,15 @@ let package = Package(
         .testTarget(
             name: "ShojiServerTests",
             dependencies: ["ShojiServer", "ShojiPipeline", "ShojiRender", "Yams", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSwift
+        ),
+        // The store conformance suite (SQLite and PostgreSQL), against a throw-away PostgreSQL cluster it starts.
+        .testTarget(
+            name: "ShojiStorePostgresTests",
+            dependencies: [
+                "ShojiStore", "ShojiStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSwift
         ),
         // End-to-end tests of whole command lines: they run the built `shoji` binary as a subprocess.

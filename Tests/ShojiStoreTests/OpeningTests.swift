@@ -10,12 +10,12 @@ struct OpeningTests {
         let dir = try TemporaryDirectory()
         let path = dir.path("a.sqlite")
         let first = try AnalyticsStore(path: path)
-        #expect(try await first.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try await first.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         try await first.recordDeployment(Fixture.deployment)
         try await first.record(AnalyticsBatch(lineCrossings: [Fixture.crossing(bucket: try Fixture.bucket(0), count: 3)]))
 
         let second = try AnalyticsStore(path: path)
-        #expect(try await second.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try await second.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         let rows = try await second.records(of: Fixture.tenant).lineCrossingTotals(ReportQuery(since: Fixture.day))
         #expect(rows.map(\.count) == [3], "reopening must keep what was stored")
     }

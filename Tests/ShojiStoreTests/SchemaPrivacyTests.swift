@@ -47,7 +47,7 @@ struct SchemaPrivacyTests {
         }
         // Anything that is not an aggregate must be a known non-aggregate kind or a personal table keyed by tenant;
         // a new table must be classified before it can pass.
-        let nonAggregate: Set<String> = ["deployment", "deployment_approval", "flow_trajectory"]
+        let nonAggregate = Set(["deployment", "deployment_approval", "flow_trajectory"] + AnalyticsSchema.bookkeepingTables)
         #expect(tables.subtracting(nonAggregate).subtracting(AnalyticsSchema.personalTables) == Set(AnalyticsSchema.aggregateTables))
         #expect(Set(AnalyticsSchema.personalTables).isSubset(of: tables))
         for table in AnalyticsSchema.personalTables {
@@ -57,6 +57,12 @@ struct SchemaPrivacyTests {
             let tableColumns = try #require(columns[table], "missing table \(table)")
             #expect(tableColumns.contains("deployment_id"), "\(table) must say which deployment produced it")
             for column in tableColumns {
+                #expect(Self.personKeyReason(column) == nil, "\(table).\(column) \(Self.personKeyReason(column) ?? "")")
+            }
+        }
+        // Bookkeeping names batches, tenants and nodes, never a person.
+        for table in AnalyticsSchema.bookkeepingTables {
+            for column in try #require(columns[table], "missing table \(table)") where !["node_id", "tenant_id"].contains(column) {
                 #expect(Self.personKeyReason(column) == nil, "\(table).\(column) \(Self.personKeyReason(column) ?? "")")
             }
         }

@@ -14,6 +14,7 @@ enum AnalyticsSchema {
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
         migrator.registerMigration("v4", migrate: v4)
+        migrator.registerMigration("v5", migrate: v5)
         return migrator
     }
 
@@ -29,6 +30,10 @@ enum AnalyticsSchema {
         "vault_vector", "vault_generation", "repeat_visit", "watchlist_entry", "match_alert", "app_user",
         "rights_request", "audit_entry", "audit_head", "access_token", "incident",
     ]
+
+    /// Tables of the store's own bookkeeping: which batches were applied, and what waits to go to the hub.
+    /// The outbox holds aggregate records only (``RecordKind/isShareable``).
+    static let bookkeepingTables = ["store_node", "applied_batch", "outbox_batch"]
 
     private static func v1(_ db: Database) throws {
         try db.execute(sql: """
@@ -370,6 +375,41 @@ enum AnalyticsSchema {
                 recorded_by TEXT NOT NULL,
                 recorded_at REAL NOT NULL,
                 PRIMARY KEY (tenant_id, incident_id)
+            );
+            """)
+    }
+
+    private static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+            -- This store's node id (random unless set) and the sequence number its next batch takes.
+            CREATE TABLE store_node (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                node_id TEXT NOT NULL CHECK (length(node_id) BETWEEN 1 AND 64),
+                next_sequence INTEGER NOT NULL CHECK (next_sequence >= 1)
+            );
+            INSERT INTO store_node (singleton, node_id, next_sequence) VALUES (1, 'node-' || lower(hex(randomblob(6))), 1);
+
+            -- Every batch applied, by its id: a batch applied again changes nothing.
+            CREATE TABLE applied_batch (
+                node_id TEXT NOT NULL,
+                sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                tenant_id TEXT NOT NULL,
+                records INTEGER NOT NULL CHECK (records >= 0),
+                applied_at REAL NOT NULL,
+                PRIMARY KEY (node_id, sequence)
+            ) WITHOUT ROWID;
+            CREATE INDEX applied_batch_time ON applied_batch(applied_at);
+
+            -- Batches waiting to go to the hub (aggregates only, JSON), queued in the transaction that stored them and
+            -- deleted only when the hub acknowledged them.
+            CREATE TABLE outbox_batch (
+                sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+                tenant_id TEXT NOT NULL,
+                payload BLOB NOT NULL,
+                records INTEGER NOT NULL CHECK (records > 0),
+                queued_at REAL NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at REAL NOT NULL
             );
             """)
     }

@@ -39,12 +39,21 @@ extension AnalyticsStore {
     /// Stores a batch in one transaction: counts are added to stored counts, trajectories inserted, congestion
     /// snapshots replace older ones. On any error nothing of the batch is stored.
     ///
+    /// A batch with an ``AnalyticsBatch/id`` (one from an edge node) is applied once: the same id again changes
+    /// nothing and returns false. A batch without one is this store's own: it takes the store's node id and next
+    /// sequence number, and with ``Options/outbox`` its shareable records are queued for the hub in the same
+    /// transaction. All records of a batch belong to one tenant; `tenant`, when given, must be that tenant (a hub
+    /// passes the sending node's).
+    ///
+    /// - Returns: Whether the batch was applied (false: applied before, or empty).
     /// - Throws: ``StoreError/invalidValue(_:)`` before touching the file when a value is out of range,
     ///   ``StoreError/unknownDeployment`` when a record names a deployment not recorded,
+    ///   ``StoreError/deploymentTenantMismatch(deploymentID:)`` when a record belongs to another tenant,
     ///   ``StoreError/duplicateVisit`` when a visit id is already stored,
     ///   ``StoreError/heatmapShapeMismatch(expected:got:)``, ``StoreError/diskFull(path:)``.
-    public func record(_ batch: AnalyticsBatch) async throws(StoreError) {
-        guard !batch.isEmpty else { return }
+    @discardableResult
+    public func record(_ batch: AnalyticsBatch, tenant: String?) async throws(StoreError) -> Bool {
+        guard !batch.isEmpty else { return false }
         try Validate.batch(batch)
         let trajectories = try batch.trajectories.map { trajectory throws(StoreError) in
             (trajectory, try FlowTrajectory.encode(trajectory.points))
@@ -53,7 +62,15 @@ extension AnalyticsStore {
         let history = try batch.congestion.map { snapshot throws(StoreError) in
             (snapshot, try TimeBucket(containing: snapshot.takenAt, seconds: historySeconds))
         }
-        try await write { db in
+        // Only this store's own records go on to the hub; a hub does not forward what it received.
+        let shared = options.outbox && batch.id == nil ? batch.shareable : AnalyticsBatch()
+        let payload = shared.isEmpty ? nil : try OutboxEntry.encode(shared)
+        let now = Date().timeIntervalSince1970
+        let applied = try await write { db -> BatchID? in
+            let owner = try Self.tenant(of: batch, db)
+            if let tenant, tenant != owner.tenant { throw StoreError.deploymentTenantMismatch(deploymentID: owner.deploymentID) }
+            let id = try batch.id ?? Self.nextBatchID(db)
+            guard try Self.claim(id, tenant: owner.tenant, records: batch.recordCount, at: now, db) else { return nil }
             try Self.upsertLineCrossings(batch.lineCrossings, db)
             try Self.upsertAttributes(batch.attributes, db)
             try Self.upsertZoneDwell(batch.zoneDwell, db)
@@ -61,13 +78,76 @@ extension AnalyticsStore {
             try Self.insertTrajectories(trajectories, db)
             try Self.upsertHeatmaps(batch.heatmaps, db)
             try Self.upsertCongestion(history, db)
+            if let payload {
+                try db.execute(sql: """
+                    INSERT INTO outbox_batch (sequence, tenant_id, payload, records, queued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id.sequence, owner.tenant, payload, shared.recordCount, now, now])
+            }
+            return id
+        }
+        guard let applied else {
+            logger.debug("batch applied before; nothing changed", metadata: ["batch": "\(batch.id.map(\.description) ?? "")"])
+            return false
         }
         logger.trace("analytics batch stored", metadata: [
-            "lineCrossings": "\(batch.lineCrossings.count)", "attributes": "\(batch.attributes.count)",
+            "batch": "\(applied)", "lineCrossings": "\(batch.lineCrossings.count)", "attributes": "\(batch.attributes.count)",
             "zoneDwell": "\(batch.zoneDwell.count)", "zoneTransitions": "\(batch.zoneTransitions.count)",
             "trajectories": "\(batch.trajectories.count)", "heatmaps": "\(batch.heatmaps.count)",
-            "congestion": "\(batch.congestion.count)",
+            "congestion": "\(batch.congestion.count)", "outbox": "\(payload != nil)",
         ])
+        return true
+    }
+
+    /// This store's node id: what its batches are named by at a hub.
+    public func nodeID() async throws(StoreError) -> String {
+        try await read { db in try String.fetchOne(db, sql: "SELECT node_id FROM store_node") ?? "" }
+    }
+
+    /// Names this store's node (an edge node's configured id) before its first batch; a store that already
+    /// numbered batches under another id keeps it, so that ids already sent stay unique.
+    public func setNodeID(_ node: String) async throws(StoreError) {
+        try Validate.nodeID(node)
+        try await write { db in
+            let current = try Row.fetchOne(db, sql: "SELECT node_id, next_sequence FROM store_node")
+            let (id, next): (String, Int64) = (current?["node_id"] ?? "", current?["next_sequence"] ?? 1)
+            guard id != node else { return }
+            guard next == 1 else {
+                throw StoreError.invalidValue("this store numbered its batches as \(id) already; keep that node id, or use a new store for \(node)")
+            }
+            try db.execute(sql: "UPDATE store_node SET node_id = ?", arguments: [node])
+        }
+    }
+
+    /// The tenant every record of `batch` belongs to, with one of its deployments (for the error naming it).
+    private static func tenant(of batch: AnalyticsBatch, _ db: Database) throws -> (tenant: String, deploymentID: String) {
+        var tenants: [String: String] = [:]
+        for deployment in batch.deploymentIDs {
+            guard let tenant = try String.fetchOne(db, sql: "SELECT tenant_id FROM deployment WHERE deployment_id = ?", arguments: [deployment]) else {
+                throw StoreError.unknownDeployment
+            }
+            tenants[tenant] = deployment
+        }
+        guard tenants.count == 1, let only = tenants.first else {
+            throw StoreError.invalidValue("a batch holds the records of one tenant; this one mixes \(tenants.keys.sorted().joined(separator: ", "))")
+        }
+        return (only.key, only.value)
+    }
+
+    /// The next id of this store's own batches.
+    private static func nextBatchID(_ db: Database) throws -> BatchID {
+        guard let row = try Row.fetchOne(db, sql: "UPDATE store_node SET next_sequence = next_sequence + 1 RETURNING node_id, next_sequence - 1 AS sequence") else {
+            throw StoreError.invalidValue("the store has no node id (store_node is empty)")
+        }
+        return try BatchID(node: row["node_id"], sequence: row["sequence"])
+    }
+
+    /// Records `id` as applied; false when it was applied before.
+    private static func claim(_ id: BatchID, tenant: String, records: Int, at time: Double, _ db: Database) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO applied_batch (node_id, sequence, tenant_id, records, applied_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (node_id, sequence) DO NOTHING
+            """, arguments: [id.node, id.sequence, tenant, records, time])
+        return db.changesCount == 1
     }
 
     private static func upsertLineCrossings(_ counts: [LineCrossingCount], _ db: Database) throws {

@@ -22,16 +22,19 @@ public final class AnalyticsStore: Sendable {
         public var maximumSizeBytes: Int64?
         /// How long a write waits for another process's write to finish before failing.
         public var busyTimeoutSeconds: Double
+        /// Whether the store queues its own batches' shareable records for a hub (an edge node that reports to one).
+        public var outbox: Bool
 
-        /// Options with the defaults: read-write, 15-minute congestion history, no size cap, 5 s busy timeout.
+        /// Options with the defaults: read-write, 15-minute congestion history, no size cap, 5 s busy timeout, no outbox.
         public init(
             readOnly: Bool = false, congestionHistoryBucketSeconds: Int = 900, maximumSizeBytes: Int64? = nil,
-            busyTimeoutSeconds: Double = 5
+            busyTimeoutSeconds: Double = 5, outbox: Bool = false
         ) {
             self.readOnly = readOnly
             self.congestionHistoryBucketSeconds = congestionHistoryBucketSeconds
             self.maximumSizeBytes = maximumSizeBytes
             self.busyTimeoutSeconds = busyTimeoutSeconds
+            self.outbox = outbox
         }
     }
 

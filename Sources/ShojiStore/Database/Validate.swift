@@ -6,6 +6,13 @@ enum Validate {
         guard !value.isEmpty else { throw .invalidValue("\(name) must not be empty") }
     }
 
+    /// A node id: 1 to 64 of `A-Z a-z 0-9 . _ -`, so that it is safe in a log line, a URL and a credential file.
+    static func nodeID(_ value: String) throws(StoreError) {
+        guard (1...64).contains(value.count),
+              value.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) })
+        else { throw .invalidValue("a node id is 1 to 64 letters, digits, '.', '_' or '-'") }
+    }
+
     static func count(_ value: Int, _ name: String) throws(StoreError) {
         guard value >= 0 else { throw .invalidValue("\(name) must not be negative, got \(value)") }
     }

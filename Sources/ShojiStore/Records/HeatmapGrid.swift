@@ -34,8 +34,8 @@ public struct HeatmapGrid: Sendable, Hashable, Codable {
     /// The count in one cell.
     public subscript(column: Int, row: Int) -> UInt32 { counts[row * columns + column] }
 
-    /// Human-readable shape, used in errors.
-    var shape: String { "\(columns)x\(rows) cells of \(cellSize)" }
+    /// The grid's shape as errors name it: `COLUMNSxROWS cells of SIZE`.
+    public var shape: String { "\(columns)x\(rows) cells of \(cellSize)" }
 
     /// Counts as little-endian UInt32, the stored form.
     static func encode(_ counts: [UInt32]) -> Data {

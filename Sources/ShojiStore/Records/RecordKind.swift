@@ -30,7 +30,16 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     /// The manifest name of the kind.
     public var description: String { rawValue }
 
-    /// The table that holds the kind and the column (seconds since 1970 UTC) its age is measured by.
+    /// Whether records of the kind may leave the edge node for a hub (through the outbox): aggregates only.
+    /// Per-visit trajectories, repeat visits and match alerts are personal or per-person data and stay where they
+    /// were made.
+    public var isShareable: Bool {
+        switch self {
+        case .lineCrossings, .attributes, .zoneDwell, .zoneTransitions, .heatmaps, .congestion, .congestionHistory, .repeatStatistics: true
+        case .flowTrajectories, .repeatVisits, .matchAlerts: false
+        }
+    }
+
     /// Roll-up tables kept beside the kind's table, aged by their bucket start with it.
     var rollUpTables: [String] {
         switch self {
@@ -40,6 +49,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         }
     }
 
+    /// The table that holds the kind and the column (seconds since 1970 UTC) its age is measured by.
     var storage: (table: String, timeColumn: String) {
         switch self {
         case .lineCrossings: ("line_crossing_count", "bucket_start")

@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import Testing
+
+/// A throw-away PostgreSQL cluster for the tests: `initdb` in a temporary folder, `pg_ctl start` listening on a
+/// unix socket in that folder only (no TCP port, so nothing else on the machine is touched), stopped and removed
+/// when the test process exits. Debian's `postgresql` package provides the binaries (`scripts/setup` installs it).
+/// As root (CI) the server runs as the `postgres` user: PostgreSQL refuses to run as root.
+actor PostgresTestCluster {
+    static let shared = PostgresTestCluster()
+    /// The cluster's folder, for the exit handler.
+    private static let running = Mutex<String?>(nil)
+    static let port = 5433
+    static let user = "shoji"
+
+    private var folder: URL?
+
+    /// The folder holding the socket, starting the cluster on first use.
+    func socketFolder() throws -> URL {
+        if let folder { return folder }
+        let folder = URL(fileURLWithPath: "/tmp/shoji-pg-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let binaries = try Self.binaries()
+        let data = folder.appendingPathComponent("data").path
+        if getuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", folder.path]) }
+        try Self.run(binaries.appendingPathComponent("initdb").path,
+                     ["-D", data, "-U", Self.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
+        try Self.run(binaries.appendingPathComponent("pg_ctl").path, [
+            "-D", data, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
+            "-o", "-p \(Self.port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start",
+        ])
+        Self.running.withLock { $0 = folder.path }
+        atexit { PostgresTestCluster.stopAtExit() }
+        self.folder = folder
+        return folder
+    }
+
+    /// A new empty database (its name), so that every test has its own.
+    func makeDatabase() async throws -> String {
+        let name = "test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
+        let client = PostgresClient(configuration: try configuration(database: "postgres"))
+        try await Self.using(client) { client in
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        }
+        return name
+    }
+
+    /// The client configuration for `database`.
+    func configuration(database: String) throws -> PostgresClient.Configuration {
+        let socket = try socketFolder().appendingPathComponent(".s.PGSQL.\(Self.port)").path
+        return PostgresClient.Configuration(unixSocketPath: socket, username: Self.user, password: nil, database: database)
+    }
+
+    /// Stops the server now (`-m fast`: like a real shutdown) or abruptly (`-m immediate`: like a crash), for fault
+    /// tests; ``start()`` brings it back on the same data.
+    func stop(immediately: Bool) throws {
+        guard let folder else { return }
+        try Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path,
+                     ["-D", folder.appendingPathComponent("data").path, "-w", "-m", immediately ? "immediate" : "fast", "stop"])
+    }
+
+    /// Starts the server again after ``stop(immediately:)``.
+    func start() throws {
+        guard let folder else { _ = try socketFolder(); return }
+        try Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path, [
+            "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
+            "-o", "-p \(Self.port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start",
+        ])
+    }
+
+    /// Runs `body` with `client` running, then shuts the client down.
+    static func using<T: Sendable>(_ client: PostgresClient, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+
+    // MARK: Processes
+
+    private static func binaries() throws -> URL {
+        let root = URL(fileURLWithPath: "/usr/lib/postgresql")
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.compactMap(Int.init).sorted() ?? []
+        guard let version = versions.last else {
+            throw ClusterError(message: "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin): run scripts/setup, which installs Debian's postgresql")
+        }
+        return root.appendingPathComponent("\(version)/bin")
+    }
+
+    /// Runs a PostgreSQL program, as `postgres` when this process is root, and waits for it with `waitpid`.
+    ///
+    /// Not Foundation's `Process`: on Linux it learns that a child ended from a descriptor the child inherits, and
+    /// the server that `pg_ctl start` leaves running inherits it too, so `waitUntilExit` would never return.
+    private static func run(_ program: String, _ arguments: [String]) throws {
+        let command = getuid() == 0 && !program.hasPrefix("/bin/") ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + arguments
+                                                                    : [program] + arguments
+        let transcript = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-pg-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: transcript) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, transcript, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, environ)
+        guard spawned == 0 else { throw ClusterError(message: "cannot start \(command[0]): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // WIFEXITED and WEXITSTATUS, which Swift does not import as functions.
+        let exited = status & 0x7F == 0, code = (status >> 8) & 0xFF
+        guard exited, code == 0 else {
+            let printed = (try? String(contentsOfFile: transcript, encoding: .utf8)) ?? ""
+            throw ClusterError(message: "\(command.joined(separator: " ")) failed (status \(status)): \(printed)")
+        }
+    }
+
+    private static func stopAtExit() {
+        guard let path = running.withLock({ $0 }), let binaries = try? binaries() else { return }
+        try? run(binaries.appendingPathComponent("pg_ctl").path, ["-D", "\(path)/data", "-m", "immediate", "stop"])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+struct ClusterError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
