@@ -4,7 +4,7 @@ import Testing
 
 @Suite("The test PostgreSQL cluster")
 struct ClusterTests {
-    @Test("the throw-away cluster answers a query over its unix socket", .timeLimit(.minutes(1)))
+    @Test("the throw-away cluster answers a query over its unix socket")
     func answers() async throws {
         let client = PostgresClient(configuration: try await PostgresTestCluster.shared.configuration(database: "postgres"))
         let value = try await PostgresTestCluster.using(client) { client in

@@ -16,55 +16,65 @@ actor PostgresTestCluster {
     static let user = "shoji"
 
     private var folder: URL?
+    /// The first caller's start-up, which later callers wait for (the actor is re-entered while it awaits).
+    private var starting: Task<URL, any Error>?
 
     /// The folder holding the socket, starting the cluster on first use.
-    func socketFolder() throws -> URL {
+    func socketFolder() async throws -> URL {
         if let folder { return folder }
+        if let starting { return try await starting.value }
+        let task = Task { try await Self.startCluster() }
+        starting = task
+        let folder = try await task.value
+        self.folder = folder
+        return folder
+    }
+
+    private static func startCluster() async throws -> URL {
         let folder = URL(fileURLWithPath: "/tmp/shoji-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let binaries = try Self.binaries()
         let data = folder.appendingPathComponent("data").path
-        if getuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", folder.path]) }
-        try Self.run(binaries.appendingPathComponent("initdb").path,
-                     ["-D", data, "-U", Self.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
-        try Self.run(binaries.appendingPathComponent("pg_ctl").path, [
+        if getuid() == 0 { try await Self.run("/bin/chown", ["postgres:postgres", folder.path]) }
+        try await Self.run(binaries.appendingPathComponent("initdb").path,
+                           ["-D", data, "-U", Self.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
+        try await Self.run(binaries.appendingPathComponent("pg_ctl").path, [
             "-D", data, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
             "-o", "-p \(Self.port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start",
         ])
         Self.running.withLock { $0 = folder.path }
         atexit { PostgresTestCluster.stopAtExit() }
-        self.folder = folder
         return folder
     }
 
     /// A new empty database (its name), so that every test has its own.
     func makeDatabase() async throws -> String {
         let name = "test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-        let client = PostgresClient(configuration: try configuration(database: "postgres"))
-        try await Self.using(client) { client in
+        let client = PostgresClient(configuration: try await configuration(database: "postgres"))
+        _ = try await Self.using(client) { client in
             try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
         }
         return name
     }
 
     /// The client configuration for `database`.
-    func configuration(database: String) throws -> PostgresClient.Configuration {
-        let socket = try socketFolder().appendingPathComponent(".s.PGSQL.\(Self.port)").path
+    func configuration(database: String) async throws -> PostgresClient.Configuration {
+        let socket = try await socketFolder().appendingPathComponent(".s.PGSQL.\(Self.port)").path
         return PostgresClient.Configuration(unixSocketPath: socket, username: Self.user, password: nil, database: database)
     }
 
     /// Stops the server now (`-m fast`: like a real shutdown) or abruptly (`-m immediate`: like a crash), for fault
     /// tests; ``start()`` brings it back on the same data.
-    func stop(immediately: Bool) throws {
+    func stop(immediately: Bool) async throws {
         guard let folder else { return }
-        try Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path,
+        try await Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path,
                      ["-D", folder.appendingPathComponent("data").path, "-w", "-m", immediately ? "immediate" : "fast", "stop"])
     }
 
     /// Starts the server again after ``stop(immediately:)``.
-    func start() throws {
-        guard let folder else { _ = try socketFolder(); return }
-        try Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path, [
+    func start() async throws {
+        guard let folder else { _ = try await socketFolder(); return }
+        try await Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path, [
             "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
             "-o", "-p \(Self.port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start",
         ])
@@ -94,7 +104,17 @@ actor PostgresTestCluster {
     ///
     /// Not Foundation's `Process`: on Linux it learns that a child ended from a descriptor the child inherits, and
     /// the server that `pg_ctl start` leaves running inherits it too, so `waitUntilExit` would never return.
-    private static func run(_ program: String, _ arguments: [String]) throws {
+    private static func run(_ program: String, _ arguments: [String]) async throws {
+        // initdb takes seconds: wait on a thread of its own, not on Swift's cooperative pool, which the rest of a
+        // loaded test run needs.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try spawnAndWait(program, arguments) })
+            }
+        }
+    }
+
+    private static func spawnAndWait(_ program: String, _ arguments: [String]) throws {
         let command = getuid() == 0 && !program.hasPrefix("/bin/") ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + arguments
                                                                     : [program] + arguments
         let transcript = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-pg-\(UUID().uuidString).out").path
@@ -122,7 +142,7 @@ actor PostgresTestCluster {
 
     private static func stopAtExit() {
         guard let path = running.withLock({ $0 }), let binaries = try? binaries() else { return }
-        try? run(binaries.appendingPathComponent("pg_ctl").path, ["-D", "\(path)/data", "-m", "immediate", "stop"])
+        try? spawnAndWait(binaries.appendingPathComponent("pg_ctl").path, ["-D", "\(path)/data", "-m", "immediate", "stop"])
         try? FileManager.default.removeItem(atPath: path)
     }
 }
