@@ -49,6 +49,10 @@ struct RetentionTests {
 
         let rows = try await store.records(of: "shoji-retail").lineCrossingTotals(ReportQuery(since: Date(timeIntervalSince1970: 0), cameraID: "cam-old"))
         #expect(rows.map(\.lineID) == ["kept"])
+        // The sweep's own checkpoint can be kept from completing by the run's writes (documented: the old pages
+        // then stay in the WAL until the next checkpoint succeeds); once the run has ended, one must complete.
+        // Seen once in a loaded full-suite run (the marker in the files' bytes after the run).
+        #expect(try await store.checkpointWAL(), "nothing holds the database after the run")
         #expect(databaseBytes(path).range(of: Data(marker.utf8)) == nil, "expired record gone from the file's bytes")
     }
 
