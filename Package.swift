@@ -32,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         // The hub's store: PostgreSQL through PostgresNIO (COPY for bulk ingest).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // TLS to a hub's PostgreSQL (`sslmode=require`); PostgresNIO already builds it.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        // The edge's outbox sender: HTTP (and HTTPS) to the hub, with timeouts, on SwiftNIO.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The only C++: OpenCV decode/encode, DNN and masking, dlib face alignment and embedding, behind a plain C
@@ -85,6 +89,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["README.md"],
             swiftSettings: strictSwift
@@ -96,6 +101,7 @@ let package = Package(
             dependencies: [
                 "ShojiStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["README.md"],
@@ -104,7 +110,7 @@ let package = Package(
         .target(
             name: "ShojiServer",
             dependencies: [
-                "ShojiVision", "ShojiPolicy", "ShojiStore", "ShojiPipeline", "ShojiRender",
+                "ShojiVision", "ShojiPolicy", "ShojiStore", "ShojiStorePostgres", "ShojiPipeline", "ShojiRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -121,7 +127,8 @@ let package = Package(
         .executableTarget(
             name: "shoji",
             dependencies: [
-                "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiPipeline", "ShojiServer",
+                "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiStorePostgres", "ShojiPipeline",
+                "ShojiServer", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,11 +149,14 @@ let package = Package(
             dependencies: ["ShojiServer", "ShojiPipeline", "ShojiRender", "Yams", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: strictSwift
         ),
-        // The store conformance suite (SQLite and PostgreSQL), against a throw-away PostgreSQL cluster it starts.
+        // The store conformance suite (SQLite and PostgreSQL), the hub's ingest and its fault drills (the built `shoji`
+        // as edge nodes and hubs), against a throw-away PostgreSQL cluster it starts.
         .testTarget(
             name: "ShojiStorePostgresTests",
             dependencies: [
-                "ShojiStore", "ShojiStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "ShojiStore", "ShojiStorePostgres", "ShojiServer", "ShojiPipeline", "shoji",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift

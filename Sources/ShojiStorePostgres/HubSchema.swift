@@ -4,7 +4,7 @@
 /// Statements are idempotent (`IF NOT EXISTS`): several hubs may start against one database.
 enum HubSchema {
     /// The schema version this code writes; a database at a newer one is refused.
-    static let version = 1
+    static let version = 2
 
     static let statements: [String] = [
         """
@@ -33,6 +33,16 @@ enum HubSchema {
             records int NOT NULL CHECK (records >= 0),
             applied_at double precision NOT NULL,
             PRIMARY KEY (node_id, sequence)
+        )
+        """,
+        // Version 2: the edge nodes allowed to send, each of one tenant, by the SHA-256 of its credential.
+        """
+        CREATE TABLE IF NOT EXISTS hub_node (
+            node_id text PRIMARY KEY CHECK (length(node_id) BETWEEN 1 AND 64),
+            tenant_id text NOT NULL CHECK (length(tenant_id) > 0),
+            token_sha256 text NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+            created_at double precision NOT NULL,
+            revoked_at double precision
         )
         """,
     ] + HubTable.all.map(\.createStatement) + [

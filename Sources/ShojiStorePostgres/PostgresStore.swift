@@ -57,6 +57,13 @@ public final class PostgresStore: AnalyticsRecording {
         }
     }
 
+    /// Asks PostgreSQL for `SELECT 1`: whether the database answers now.
+    public func ping() async throws(StoreError) {
+        try await run("checking the connection") { [client, logger] in
+            _ = try await client.query("SELECT 1", logger: logger)
+        }
+    }
+
     public func recordDeployment(_ deployment: DeploymentRecord) async throws(StoreError) {
         let digest = deployment.manifestSHA256.lowercased()
         guard !deployment.deploymentID.isEmpty, !deployment.tenantID.isEmpty, digest.count == 64, digest.allSatisfy(\.isHexDigit) else {

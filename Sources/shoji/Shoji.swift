@@ -22,6 +22,8 @@ struct Shoji: ParsableCommand {
             WatchlistCommand.self,
             RequestsCommand.self,
             AuditCommand.self,
+            HubCommand.self,
+            OutboxCommand.self,
         ]
     )
 }

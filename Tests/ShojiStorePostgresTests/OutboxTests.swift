@@ -55,12 +55,12 @@ struct OutboxTests {
         }
     }
 
-    @Test("a store numbers its own batches under its node id, which it keeps once it has numbered any")
+    @Test("a store numbers its own batches under its node id, which changes only while nothing waits in the outbox")
     func nodeIDs() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shoji-node-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try AnalyticsStore(path: folder.appendingPathComponent("edge.sqlite").path)
+        let store = try AnalyticsStore(path: folder.appendingPathComponent("edge.sqlite").path, options: .init(outbox: true))
         #expect(try await store.nodeID().hasPrefix("node-"), "a random id until one is set")
         await #expect(throws: StoreError.self) { try await store.setNodeID("bad id with spaces") }
         try await store.setNodeID("edge-7")
@@ -68,7 +68,11 @@ struct OutboxTests {
         var batch = try Records.batch(node: "x", sequence: 1, deployment: "shop-a", scale: 1)
         batch.id = nil
         try await store.record(batch)
-        await #expect(throws: StoreError.self) { try await store.setNodeID("edge-8") }
+        await #expect(throws: StoreError.self, "a queued batch is numbered as edge-7") { try await store.setNodeID("edge-8") }
         #expect(try await store.nodeID() == "edge-7")
+        try await store.acknowledgeOutbox(try await store.outboxDue(limit: 10).compactMap(\.id))
+        try await store.setNodeID("edge-8")
+        try await store.record(batch)
+        #expect(try await store.outboxDue(limit: 10).compactMap(\.id) == [try BatchID(node: "edge-8", sequence: 2)], "the sequence goes on")
     }
 }

@@ -12,6 +12,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case nothingToRun
     /// An identity use case cannot run: no vault key, or the vault refused.
     case identityUnavailable(String)
+    /// The hub to send the outbox to is misconfigured (URL, credential, certificate authority).
+    case invalidHub(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
             return "camera \(camera): source \(problem)"
         case .nothingToRun:
             return "the manifest has no camera with a use case 'shoji run' runs (\(PipelinePlan.runnableUseCases.map(\.rawValue).joined(separator: ", ")))"
+        case .invalidHub(let problem):
+            return "hub: \(problem)"
         case .identityUnavailable(let problem):
             return "repeat and watchlist cameras cannot start: \(problem)"
         }

@@ -43,10 +43,12 @@ public struct DeploymentRuntime: Sendable {
     }
 
     /// Runs the deployment in a service group of its own that shuts down gracefully on `signals`; returns once
-    /// the pipeline ended and its records are stored.
-    public func run(signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
-        var configuration = ServiceGroupConfiguration(services: [service(endsHost: true)],
-                                                      gracefulShutdownSignals: signals, logger: logger)
+    /// the pipeline ended and its records are stored, and `outbox` (the store's sender to a hub, if it has one)
+    /// has drained what it could.
+    public func run(signals: [UnixSignal] = [.sigterm, .sigint], outbox: OutboxSender? = nil) async throws {
+        // A group shuts its services down last to first: the pipeline flushes its records, then the sender sends them.
+        let services = (outbox.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []) + [service(endsHost: true)]
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(60)
         try await ServiceGroup(configuration: configuration).run()
     }

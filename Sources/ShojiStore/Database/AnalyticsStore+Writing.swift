@@ -103,16 +103,17 @@ extension AnalyticsStore {
         try await read { db in try String.fetchOne(db, sql: "SELECT node_id FROM store_node") ?? "" }
     }
 
-    /// Names this store's node (an edge node's configured id) before its first batch; a store that already
-    /// numbered batches under another id keeps it, so that ids already sent stay unique.
+    /// Names this store's node (the id in its hub credential). Refused while the outbox holds batches numbered
+    /// under the old id, which must reach the hub under the id they were numbered by; the sequence goes on, so
+    /// no id is ever used twice.
     public func setNodeID(_ node: String) async throws(StoreError) {
         try Validate.nodeID(node)
         try await write { db in
-            let current = try Row.fetchOne(db, sql: "SELECT node_id, next_sequence FROM store_node")
-            let (id, next): (String, Int64) = (current?["node_id"] ?? "", current?["next_sequence"] ?? 1)
+            let id = try String.fetchOne(db, sql: "SELECT node_id FROM store_node") ?? ""
             guard id != node else { return }
-            guard next == 1 else {
-                throw StoreError.invalidValue("this store numbered its batches as \(id) already; keep that node id, or use a new store for \(node)")
+            let waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_batch") ?? 0
+            guard waiting == 0 else {
+                throw StoreError.invalidValue("\(waiting) batches numbered as node \(id) wait in the outbox; send them with that node's credential first, or use a new store for \(node)")
             }
             try db.execute(sql: "UPDATE store_node SET node_id = ?", arguments: [node])
         }

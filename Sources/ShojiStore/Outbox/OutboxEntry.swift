@@ -22,31 +22,15 @@ public struct OutboxEntry: Sendable, Hashable {
 
     /// The payload as stored and sent: the batch as JSON, instants in seconds since 1970.
     static func encode(_ batch: AnalyticsBatch) throws(StoreError) -> Data {
-        do {
-            return try encoder.encode(batch)
-        } catch {
-            throw .invalidValue("an outbox batch could not be encoded: \(error)")
-        }
+        try HubWire.encode(batch)
     }
 
     /// A payload read back.
     static func decode(_ data: Data) throws(StoreError) -> AnalyticsBatch {
         do {
-            return try decoder.decode(AnalyticsBatch.self, from: data)
+            return try HubWire.decoder.decode(AnalyticsBatch.self, from: data)
         } catch {
             throw .invalidValue("an outbox batch could not be read: \(error)")
         }
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
-    }()
 }

@@ -24,6 +24,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var target: DeploymentOptions
 
+    @OptionGroup var hub: HubOptions
+
     @Flag(name: .customLong("until-end"), help: "Stop once every camera's source has ended (video files).")
     var untilEnd = false
 
@@ -49,7 +51,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let deployment = try target.approve()
-        let store = try target.openStore()
+        let store = try target.openStore(outbox: hub.sendsToHub)
+        let sender = try hub.sender(for: store)
         var options = PipelineOptions()
         options.untilEnd = untilEnd
         options.maximumFrames = maxFrames
@@ -68,7 +71,7 @@ struct RunCommand: ParsableCommand {
         let plan = pipeline.plan
         let cameras = plan.cameras.map { "\($0.id) [\($0.useCases.map(\.rawValue).joined(separator: ", "))]" }
         FileHandle.standardError.write(Data("shoji run: deployment \(plan.deploymentID), cameras: \(cameras.joined(separator: "; "))\n".utf8))
-        try failingWithOneLine { try runBlocking { try await runtime.run() } }
+        try failingWithOneLine { try runBlocking { try await runtime.run(outbox: sender) } }
         statusLine.finish()
         for status in pipeline.status {
             var line = "\(status.id): \(status.state.rawValue), \(status.framesProcessed) frames analysed, "
@@ -79,6 +82,14 @@ struct RunCommand: ParsableCommand {
             print(line)
         }
         print("records stored in \(target.database)")
+        if let sender {
+            let sent = sender.status
+            let backlog = try awaitingOneLine { try await store.outboxBacklog() }
+            var line = "hub: \(sent.acknowledgedBatches) batches (\(sent.acknowledgedRecords) records) acknowledged"
+            line += backlog.batches > 0 ? ", \(backlog.batches) waiting in the outbox for the next run" : ", outbox empty"
+            if backlog.batches > 0, let problem = sent.lastError { line += " (last problem: \(problem))" }
+            print(line)
+        }
     }
 }
 

@@ -33,9 +33,9 @@ struct DeploymentOptions: ParsableArguments {
         }
     }
 
-    /// The store, with one-line errors.
-    func openStore(readOnly: Bool = false) throws -> AnalyticsStore {
-        try failingWithOneLine { try AnalyticsStore(path: database, options: .init(readOnly: readOnly)) }
+    /// The store, with one-line errors. `outbox`: queue every batch stored for a hub (an edge node).
+    func openStore(readOnly: Bool = false, outbox: Bool = false) throws -> AnalyticsStore {
+        try failingWithOneLine { try AnalyticsStore(path: database, options: .init(readOnly: readOnly, outbox: outbox)) }
     }
 
     /// The folder of key files.
