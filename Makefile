@@ -32,6 +32,7 @@ bench: release
 	$(SHOJI) bench vault --sizes 100000,1000000 --probes 200 --json bench/results/vault.json
 	$(SHOJI) bench faces --photos media/johns --runs 3 --json bench/results/faces.json
 	$(SHOJI) bench console --days 365 --cameras 10 --runs 3 --json bench/results/console.json
+	url=$$(scripts/scratch-postgres start bench) && { $(SHOJI) bench hub --postgres "$$url" --nodes 1,4,16 --runs 3 --json bench/results/hub.json; status=$$?; scripts/scratch-postgres stop bench; exit $$status; }
 
 ## What is installed, missing or corrupt.
 doctor:

@@ -129,6 +129,7 @@ let package = Package(
             dependencies: [
                 "ShojiVision", "ShojiTracking", "ShojiPolicy", "ShojiRender", "ShojiStore", "ShojiStorePostgres", "ShojiPipeline",
                 "ShojiServer", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -176,17 +176,7 @@ public final class PostgresStore: AnalyticsRecording {
     private func merge(_ rows: HubRows, _ connection: PostgresConnection) async throws {
         for (table, lines) in rows.tables where !lines.isEmpty {
             try await connection.query(PostgresQuery(unsafeSQL: table.createStaging), logger: logger)
-            try await connection.copyFrom(table: table.staging, columns: table.columns, logger: logger) { writer in
-                var buffer = ByteBuffer()
-                for line in lines {
-                    buffer.writeString(line)
-                    if buffer.readableBytes > 1 << 16 {
-                        try await writer.write(buffer)
-                        buffer.clear()
-                    }
-                }
-                if buffer.readableBytes > 0 { try await writer.write(buffer) }
-            }
+            try await copy(lines, into: table.staging, columns: table.columns, connection)
             try await connection.query(PostgresQuery(unsafeSQL: table.mergeStatement), logger: logger)
         }
         for snapshot in rows.congestion {
@@ -201,6 +191,21 @@ public final class PostgresStore: AnalyticsRecording {
         }
         for grid in rows.heatmaps {
             try await mergeHeatmap(grid.record, tenant: grid.tenant, connection)
+        }
+    }
+
+    /// COPY of text-format lines into `table` (a name from ``HubTable``, never from the network).
+    func copy(_ lines: [String], into table: String, columns: [String], _ connection: PostgresConnection) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            for line in lines {
+                buffer.writeString(line)
+                if buffer.readableBytes > 1 << 16 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
     }
 
@@ -230,7 +235,7 @@ public final class PostgresStore: AnalyticsRecording {
 
     /// Creates the monthly partitions rows will land in, outside the ingest's transaction (DDL of two hubs at once
     /// would otherwise conflict inside it).
-    private func ensurePartitions(_ months: Set<PartitionMonth>) async throws(StoreError) {
+    func ensurePartitions(_ months: Set<PartitionMonth>) async throws(StoreError) {
         let missing = partitions.missing(months)
         guard !missing.isEmpty else { return }
         try await run("creating partitions") { [client, logger] in

@@ -6,6 +6,7 @@ import NIOHTTP1
 import NIOSSL
 import ServiceLifecycle
 import ShojiStore
+import ShojiVision
 import Synchronization
 
 /// Sends an edge node's outbox to its hub: the oldest due batches, a request at a time, each batch deleted only
@@ -179,7 +180,7 @@ public final class OutboxSender: Service, Sendable {
         }
         note(failure: message)
         let delay = outcome == .refused ? options.maximumBackoff : backoff()
-        try? await store.deferOutbox(ids, until: Date().addingTimeInterval(delay.seconds))
+        try? await store.deferOutbox(ids, until: Date().addingTimeInterval(delay.inSeconds))
         return outcome
     }
 
@@ -210,7 +211,7 @@ public final class OutboxSender: Service, Sendable {
         }
         let missing = sent.subtracting(acknowledged)
         if !missing.isEmpty {
-            try await store.deferOutbox(Array(missing), until: Date().addingTimeInterval(backoff().seconds))
+            try await store.deferOutbox(Array(missing), until: Date().addingTimeInterval(backoff().inSeconds))
         }
     }
 
@@ -230,7 +231,7 @@ public final class OutboxSender: Service, Sendable {
     /// Full jitter: a random wait up to the base doubled per consecutive failure, capped.
     private func backoff() -> Duration {
         let failures = min(state.withLock { $0.status.consecutiveFailures }, 20)
-        let ceiling = min(options.maximumBackoff.seconds, options.initialBackoff.seconds * pow(2, Double(max(0, failures - 1))))
+        let ceiling = min(options.maximumBackoff.inSeconds, options.initialBackoff.inSeconds * pow(2, Double(max(0, failures - 1))))
         return .milliseconds(Int64(Double.random(in: 0...ceiling) * 1000))
     }
 }
@@ -259,12 +260,5 @@ public struct OutboxSenderOptions: Sendable {
         self.maximumBackoff = maximumBackoff
         self.requestTimeout = requestTimeout
         self.drainTimeout = drainTimeout
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

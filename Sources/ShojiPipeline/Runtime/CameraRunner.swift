@@ -133,8 +133,7 @@ final class CameraRunner: @unchecked Sendable {
 
     /// Waits out a reconnection delay in short steps, so that a shutdown does not wait for a dead camera.
     private static func sleep(_ delay: Duration, unless stop: LockedFlag) {
-        let (seconds, attoseconds) = delay.components
-        var left = Double(seconds) + Double(attoseconds) / 1e18
+        var left = delay.inSeconds
         while left > 0, !stop.isSet {
             Thread.sleep(forTimeInterval: min(left, 0.05))
             left -= 0.05

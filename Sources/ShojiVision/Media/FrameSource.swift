@@ -163,7 +163,6 @@ public final class FrameSource {
 extension FrameSource {
     /// Blocks the calling thread (a source's own reader thread) for `duration`.
     @Sendable public static func blockingSleep(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
+        Thread.sleep(forTimeInterval: duration.inSeconds)
     }
 }

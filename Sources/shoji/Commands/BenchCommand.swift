@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed against a ceiling measured in the same run (medians of several runs).",
-        subcommands: [AnonymizeBench.self, PipelineBench.self, VaultBench.self, FaceBench.self, ConsoleBench.self]
+        subcommands: [AnonymizeBench.self, PipelineBench.self, VaultBench.self, FaceBench.self, ConsoleBench.self, HubBench.self]
     )
 }
 

@@ -9,11 +9,20 @@ import Testing
 /// when the test process exits. Debian's `postgresql` package provides the binaries (`scripts/setup` installs it).
 /// As root (CI) the server runs as the `postgres` user: PostgreSQL refuses to run as root.
 actor PostgresTestCluster {
-    static let shared = PostgresTestCluster()
-    /// The cluster's folder, for the exit handler.
-    private static let running = Mutex<String?>(nil)
-    static let port = 5433
+    /// The cluster most tests share.
+    static let shared = PostgresTestCluster(port: 5433)
+    /// The clusters' folders, for the exit handler.
+    private static let running = Mutex<[String]>([])
     static let user = "shoji"
+
+    /// The port, which names the socket file (there is no TCP listener).
+    let port: Int
+
+    /// A cluster on `port`; a test that stops and starts PostgreSQL uses one of its own, so that the other
+    /// tests running meanwhile keep theirs.
+    init(port: Int) {
+        self.port = port
+    }
 
     private var folder: URL?
     /// The first caller's start-up, which later callers wait for (the actor is re-entered while it awaits).
@@ -23,14 +32,14 @@ actor PostgresTestCluster {
     func socketFolder() async throws -> URL {
         if let folder { return folder }
         if let starting { return try await starting.value }
-        let task = Task { try await Self.startCluster() }
+        let task = Task { [port] in try await Self.startCluster(port: port) }
         starting = task
         let folder = try await task.value
         self.folder = folder
         return folder
     }
 
-    private static func startCluster() async throws -> URL {
+    private static func startCluster(port: Int) async throws -> URL {
         let folder = URL(fileURLWithPath: "/tmp/shoji-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let binaries = try Self.binaries()
@@ -38,12 +47,12 @@ actor PostgresTestCluster {
         if getuid() == 0 { try await Self.run("/bin/chown", ["postgres:postgres", folder.path]) }
         try await Self.run(binaries.appendingPathComponent("initdb").path,
                            ["-D", data, "-U", Self.user, "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
-        try await Self.run(binaries.appendingPathComponent("pg_ctl").path, [
-            "-D", data, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
-            "-o", "-p \(Self.port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start",
-        ])
-        Self.running.withLock { $0 = folder.path }
-        atexit { PostgresTestCluster.stopAtExit() }
+        try await Self.run(binaries.appendingPathComponent("pg_ctl").path, startArguments(folder: folder, port: port))
+        let first = Self.running.withLock { running in
+            running.append(folder.path)
+            return running.count == 1
+        }
+        if first { atexit { PostgresTestCluster.stopAtExit() } }
         return folder
     }
 
@@ -59,7 +68,7 @@ actor PostgresTestCluster {
 
     /// The client configuration for `database`.
     func configuration(database: String) async throws -> PostgresClient.Configuration {
-        let socket = try await socketFolder().appendingPathComponent(".s.PGSQL.\(Self.port)").path
+        let socket = try await socketFolder().appendingPathComponent(".s.PGSQL.\(port)").path
         return PostgresClient.Configuration(unixSocketPath: socket, username: Self.user, password: nil, database: database)
     }
 
@@ -74,10 +83,18 @@ actor PostgresTestCluster {
     /// Starts the server again after ``stop(immediately:)``.
     func start() async throws {
         guard let folder else { _ = try await socketFolder(); return }
-        try await Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path, [
-            "-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
-            "-o", "-p \(Self.port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start",
-        ])
+        try await Self.run(try Self.binaries().appendingPathComponent("pg_ctl").path, Self.startArguments(folder: folder, port: port))
+    }
+
+    /// `pg_ctl start`'s arguments: the socket in the cluster's folder only, no TCP, no fsync (a test cluster).
+    private static func startArguments(folder: URL, port: Int) -> [String] {
+        ["-D", folder.appendingPathComponent("data").path, "-l", folder.appendingPathComponent("server.log").path, "-w", "-t", "60",
+         "-o", "-p \(port) -k \(folder.path) -c listen_addresses='' -c fsync=off -c max_connections=200 -c log_connections=on", "start"]
+    }
+
+    /// The libpq-style URL of `database`, as `shoji hub --postgres` takes it.
+    func url(database: String) async throws -> String {
+        "postgres://\(Self.user)@/\(database)?host=\(try await socketFolder().path)&port=\(port)"
     }
 
     /// Runs `body` with `client` running, then shuts the client down.
@@ -141,9 +158,11 @@ actor PostgresTestCluster {
     }
 
     private static func stopAtExit() {
-        guard let path = running.withLock({ $0 }), let binaries = try? binaries() else { return }
-        try? spawnAndWait(binaries.appendingPathComponent("pg_ctl").path, ["-D", "\(path)/data", "-m", "immediate", "stop"])
-        try? FileManager.default.removeItem(atPath: path)
+        guard let binaries = try? binaries() else { return }
+        for path in running.withLock({ $0 }) {
+            try? spawnAndWait(binaries.appendingPathComponent("pg_ctl").path, ["-D", "\(path)/data", "-m", "immediate", "stop"])
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 }
 
