@@ -76,8 +76,13 @@ struct HubFaultTests {
                     try await Task.sleep(for: .milliseconds(Int.random(in: 100...800)))
                     try await cluster.start()
                 case .cutNetwork:
+                    // Cut for a random while, and on until a connection was cut (the sender may have been idle).
+                    let before = proxy.cuts
                     proxy.cutting = true
                     try await Task.sleep(for: .milliseconds(Int.random(in: 300...1500)))
+                    for _ in 0..<50 where proxy.cuts == before {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
                     proxy.cutting = false
                 }
             }
