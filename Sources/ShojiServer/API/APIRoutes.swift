@@ -135,7 +135,7 @@ extension ServerRoutes {
         guard state.publicRequests.allows(client) else {
             throw HTTPError(.tooManyRequests, message: "too many requests from this address; try again in an hour, or use the contact on the notice page")
         }
-        guard let photo, !photo.isEmpty, deployment.permits(.repeatVisit) || deployment.permits(.watchlist) else {
+        guard let photo, !photo.isEmpty, DeploymentRuntime.identifiesPeople(deployment) else {
             return (try await state.store.fileRequest(about: deployment, kind: kind, contact: contact, requestedMethod: method), false)
         }
         let probe: [Float]
@@ -157,7 +157,7 @@ extension ServerRoutes {
     func answerRequest(_ id: UUID, _ answer: RequestAnswer, note: String?,
                        by user: AuthenticatedUser) async throws -> (Disclosure, ApprovedDeployment)? {
         // Requests are the tenant's, not a site's: any deployment of the tenant that identifies people opens the vault.
-        guard let deployment = state.deployments(of: user.tenant).first(where: { $0.permits(.repeatVisit) || $0.permits(.watchlist) }) else {
+        guard let deployment = state.deployments(of: user.tenant).first(where: DeploymentRuntime.identifiesPeople) else {
             throw HTTPError(.conflict, message: "no deployment of \(user.tenant) identifies people, so no personal data is held: refuse the request with a reason that says so")
         }
         let vault = try state.vault(deployment, .rightsRequests(user))

@@ -30,16 +30,8 @@ struct HubRoutes: Sendable {
         let node = try await authenticate(request)
         var request = request
         let body = try await request.collectBody(upTo: hub.configuration.maximumIngestBytes)
-        let ingest: IngestRequest
-        do {
-            ingest = try IngestRequest.decoded(from: Data(body.readableBytesView))
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DecodingError {
-            throw error
-        } catch {
-            throw HTTPError(.badRequest, message: "the ingest body is not readable JSON")
-        }
+        // Malformed JSON is a DecodingError, a bad batch id a StoreError: both answer 400 (ErrorMiddleware).
+        let ingest = try IngestRequest.decoded(from: Data(body.readableBytesView))
         guard ingest.batches.count <= hub.configuration.maximumBatchesPerIngest else {
             throw HTTPError(.contentTooLarge, message: "send at most \(hub.configuration.maximumBatchesPerIngest) batches a request")
         }
