@@ -4,7 +4,7 @@
 /// Statements are idempotent (`IF NOT EXISTS`): several hubs may start against one database.
 enum HubSchema {
     /// The schema version this code writes; a database at a newer one is refused.
-    static let version = 2
+    static let version = 3
 
     static let statements: [String] = [
         """
@@ -44,6 +44,10 @@ enum HubSchema {
             created_at double precision NOT NULL,
             revoked_at double precision
         )
+        """,
+        // Version 3: each node's watermark, below which its batch ids need not be kept (see forgetAcknowledged).
+        """
+        ALTER TABLE hub_node ADD COLUMN IF NOT EXISTS applied_below bigint NOT NULL DEFAULT 1
         """,
     ] + HubTable.all.map(\.createStatement) + [
         """

@@ -165,6 +165,7 @@ public final class PostgresStore: AnalyticsRecording {
         for try await (node, sequence) in try await connection.query("""
             INSERT INTO applied_batch (node_id, sequence, tenant_id, records, applied_at)
             SELECT n, s, t, r, \(now) FROM unnest(\(nodes)::text[], \(sequences)::bigint[], \(tenants)::text[], \(records)::int[]) AS b(n, s, t, r)
+            WHERE NOT EXISTS (SELECT 1 FROM hub_node h WHERE h.node_id = b.n AND b.s < h.applied_below)
             ON CONFLICT (node_id, sequence) DO NOTHING RETURNING node_id, sequence
             """, logger: logger).decode((String, Int64).self) {
             fresh.insert(try BatchID(node: node, sequence: sequence))

@@ -115,9 +115,35 @@ struct HubIngestTests {
             #expect(!String(describing: second).contains(second.token), "the secret never appears in a description")
         }
     }
+    @Test("the node's watermark lets the hub forget old batch ids, and a batch below it still changes nothing")
+    func watermark() async throws {
+        try await Self.withFolder { folder in
+            try await HubHarness.with { hub in
+                let edge = try await Self.edge(folder, name: "shop-a-edge", deployment: "shop-a", batches: 6)
+                let credential = try NodeCredential.read(from: try await hub.credentialFile(node: "shop-a-edge", tenant: Records.retail, in: folder))
+                let sender = try OutboxSender(store: edge, hub: try HubEndpoint(url: hub.url, credential: credential),
+                                              options: OutboxSenderOptions(batchesPerRequest: 2))
+                while await sender.sendRound() == .sentSome {}
+                #expect(try await edge.outboxWatermark() == 7, "nothing waits: the next sequence")
+                let totals = try await hub.store.totals(of: Records.retail)
+                // The last request said that everything below 5 was acknowledged.
+                #expect(try await hub.store.forgetAcknowledged(node: "shop-a-edge", below: 5) == 0, "recent ids are kept a while")
+                let later = Date().addingTimeInterval(PostgresStore.acknowledgedIDsKeptFor + 60)
+                #expect(try await hub.store.forgetAcknowledged(node: "shop-a-edge", below: 3, now: later) == 4, "ids 1 to 4 forgotten: the watermark only rises")
+                var old = try Records.batch(node: "shop-a-edge", sequence: 2, deployment: "shop-a", scale: 1)
+                old.id = try BatchID(node: "shop-a-edge", sequence: 2)
+                let reply = try await hub.ingest(try IngestRequest(deployments: [], batches: [old]).encoded(), token: credential.token)
+                #expect(reply.status == 200 && reply.body.contains(#""applied":[]"#), "\(reply.body)")
+                #expect(try await hub.store.totals(of: Records.retail) == totals, "a batch below the watermark is not applied again")
+                let contradiction = try IngestRequest(deployments: [], batches: [old], acknowledgedBelow: 6).encoded()
+                #expect(try await hub.ingest(contradiction, token: credential.token).status == 400)
+            }
+        }
+    }
 }
 
 extension RecordTotals {
+
     /// Adds another store's totals.
     mutating func add(_ other: RecordTotals) {
         lineCrossings += other.lineCrossings

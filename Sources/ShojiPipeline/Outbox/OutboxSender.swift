@@ -121,13 +121,13 @@ public final class OutboxSender: Service, Sendable {
         case failed
     }
 
-    /// Sends the due batches once (in one request, or one by one after a refusal). `dueBy`: the time batches must
-    /// be due at (the drain sends deferred ones too).
+    /// Sends the due batches once: up to ``OutboxSenderOptions/requestsInFlight`` requests at a time, each one by
+    /// one after a refusal. `dueBy`: the time batches must be due at (the drain sends deferred ones too).
     @discardableResult
     public func sendRound(dueBy: Date = Date()) async -> Progress {
         let due: [OutboxEntry]
         do {
-            due = try await store.outboxDue(limit: options.batchesPerRequest, now: dueBy)
+            due = try await store.outboxDue(limit: options.batchesPerRequest * options.requestsInFlight, now: dueBy)
         } catch {
             note(failure: "the outbox could not be read: \(error)")
             return .failed
@@ -135,6 +135,22 @@ public final class OutboxSender: Service, Sendable {
         guard let tenant = due.first?.tenant else { return .nothingDue }
         // One tenant a request: a node's credential is for one tenant, and the hub checks every batch against it.
         let entries = due.filter { $0.tenant == tenant }
+        // Several requests at once, so that the hub reads one while PostgreSQL merges another; the hub applies each
+        // batch id once whatever order they arrive in.
+        let requests = stride(from: 0, to: entries.count, by: options.batchesPerRequest).map {
+            Array(entries[$0..<min($0 + options.batchesPerRequest, entries.count)])
+        }
+        let progress = await withTaskGroup(of: Progress.self) { group in
+            for request in requests {
+                group.addTask { [self] in await sendSplittingRefusals(request, tenant: tenant) }
+            }
+            return await group.reduce(into: [Progress]()) { $0.append($1) }
+        }
+        return progress.contains(.sentSome) ? .sentSome : .failed
+    }
+
+    /// Sends one request; when the hub refuses it whole, sends its batches one by one.
+    private func sendSplittingRefusals(_ entries: [OutboxEntry], tenant: String) async -> Progress {
         switch await send(entries, tenant: tenant) {
         case .acknowledged:
             return .sentSome
@@ -192,7 +208,8 @@ public final class OutboxSender: Service, Sendable {
         if !named.isSubset(of: known) {
             deployments = try await store.records(of: tenant).deployments().filter { named.contains($0.deploymentID) && !known.contains($0.deploymentID) }
         }
-        return try IngestRequest(deployments: deployments, batches: entries.map(\.batch)).encoded()
+        return try IngestRequest(deployments: deployments, batches: entries.map(\.batch),
+                                 acknowledgedBelow: try await store.outboxWatermark()).encoded()
     }
 
     private func acknowledge(_ reply: IngestReply, sent entries: [OutboxEntry]) async throws {
@@ -240,6 +257,8 @@ public final class OutboxSender: Service, Sendable {
 public struct OutboxSenderOptions: Sendable {
     /// The most batches in one request.
     public var batchesPerRequest: Int
+    /// The most requests under way at once.
+    public var requestsInFlight: Int
     /// How often the outbox is looked at when it was empty.
     public var pollInterval: Duration
     /// The back-off's first ceiling and its cap.
@@ -250,11 +269,12 @@ public struct OutboxSenderOptions: Sendable {
     /// How long to keep sending after a graceful shutdown began.
     public var drainTimeout: Duration
 
-    /// Options; the defaults send up to 200 batches a request, look every second, back off from 1 s to 60 s and
-    /// drain for up to 15 s at stop.
-    public init(batchesPerRequest: Int = 200, pollInterval: Duration = .seconds(1), initialBackoff: Duration = .seconds(1),
+    /// Options; the defaults send up to 200 batches a request, two requests at once, look every second, back off
+    /// from 1 s to 60 s and drain for up to 15 s at stop.
+    public init(batchesPerRequest: Int = 200, requestsInFlight: Int = 2, pollInterval: Duration = .seconds(1), initialBackoff: Duration = .seconds(1),
                 maximumBackoff: Duration = .seconds(60), requestTimeout: Duration = .seconds(30), drainTimeout: Duration = .seconds(15)) {
         self.batchesPerRequest = max(1, batchesPerRequest)
+        self.requestsInFlight = max(1, requestsInFlight)
         self.pollInterval = pollInterval
         self.initialBackoff = initialBackoff
         self.maximumBackoff = maximumBackoff

@@ -51,6 +51,13 @@ struct HubRoutes: Sendable {
             hub.metrics.refused(node: node.nodeID)
             throw HTTPError(.forbidden, message: "node \(node.nodeID) may send only its own tenant's records; deployment \(deployment) is not one of them")
         }
+        if let below = ingest.acknowledgedBelow {
+            // The watermark says the node holds nothing below it; a batch below it in this very request contradicts that.
+            guard below >= 1, ingest.batches.allSatisfy({ ($0.id?.sequence ?? 0) >= below }) else {
+                throw HTTPError(.badRequest, message: "acknowledgedBelow must be at least 1 and not above a batch sent with it")
+            }
+            try await hub.store.forgetAcknowledged(node: node.nodeID, below: below)
+        }
         let ids = ingest.batches.compactMap(\.id)
         let reply = IngestReply(applied: ids.filter(applied.contains), alreadyApplied: ids.filter { !applied.contains($0) })
         let records = ingest.batches.filter { $0.id.map(applied.contains) ?? false }.reduce(0) { $0 + $1.recordCount }

@@ -51,6 +51,14 @@ extension AnalyticsStore {
         }
     }
 
+    /// The lowest sequence number the hub has not acknowledged: the smallest waiting in the outbox, else the next
+    /// one to be numbered. Every batch below it was acknowledged and deleted, so it is never sent again.
+    public func outboxWatermark() async throws(StoreError) -> Int64 {
+        try await read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE((SELECT MIN(sequence) FROM outbox_batch), (SELECT next_sequence FROM store_node), 1)") ?? 1
+        }
+    }
+
     /// What waits in the outbox.
     public func outboxBacklog() async throws(StoreError) -> OutboxBacklog {
         try await read { db in

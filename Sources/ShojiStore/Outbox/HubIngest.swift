@@ -7,11 +7,15 @@ public struct IngestRequest: Sendable, Hashable, Codable {
     public var deployments: [DeploymentRecord]
     /// The batches, oldest first, each with its ``AnalyticsBatch/id``.
     public var batches: [AnalyticsBatch]
+    /// The node's watermark (``AnalyticsStore/outboxWatermark()``): every batch it numbered below this was
+    /// acknowledged and is gone from its outbox, so it is never sent again and the hub may forget those ids.
+    public var acknowledgedBelow: Int64?
 
     /// A request.
-    public init(deployments: [DeploymentRecord], batches: [AnalyticsBatch]) {
+    public init(deployments: [DeploymentRecord], batches: [AnalyticsBatch], acknowledgedBelow: Int64? = nil) {
         self.deployments = deployments
         self.batches = batches
+        self.acknowledgedBelow = acknowledgedBelow
     }
 
     /// The request body: JSON, instants in seconds since 1970 (as the outbox stores batches).

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import ShojiPipeline
 import ShojiServer
 import ShojiStore
 import ShojiStorePostgres
@@ -37,11 +38,14 @@ struct HubBench: ParsableCommand {
     @Option(name: .customLong("batches-per-request"), help: "Batches in each request.")
     var batchesPerRequest: Int = 20
 
+    @Option(name: .customLong("in-flight"), help: "Requests each node keeps under way at once (the outbox sender's default: 2).")
+    var inFlight: Int = OutboxSenderOptions().requestsInFlight
+
     @OptionGroup var repetition: BenchRuns
 
     func validate() throws {
         guard !nodeCounts.isEmpty, nodeCounts.allSatisfy({ (1...256).contains($0) }) else { throw ValidationError("--nodes: counts 1 to 256, e.g. 1,4,16") }
-        guard records >= 1000, recordsPerBatch >= 1, batchesPerRequest >= 1 else { throw ValidationError("--records at least 1000; batch and request sizes at least 1") }
+        guard records >= 1000, recordsPerBatch >= 1, batchesPerRequest >= 1, inFlight >= 1 else { throw ValidationError("--records at least 1000; batch and request sizes at least 1") }
     }
 
     var nodeCounts: [Int] { nodes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
@@ -50,6 +54,7 @@ struct HubBench: ParsableCommand {
         let logger = { var logger = Logger(label: "shoji.bench.hub"); logger.logLevel = .error; return logger }()
         let client = try database.client(logger: logger)
         let (counts, total, perBatch, perRequest, runs, json) = (nodeCounts, records, recordsPerBatch, batchesPerRequest, repetition.runs, repetition.json)
+        let inFlight = inFlight
         let measured = try awaitingOneLine {
             let hub = HubServer(client: client, configuration: HubConfiguration(port: 0), logger: logger)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -59,7 +64,8 @@ struct HubBench: ParsableCommand {
                 var iterator = ports.makeAsyncIterator()
                 guard let port = await iterator.next() else { throw CommandFailure("the hub did not start") }
                 try await Self.waitForSchema(port: port)
-                let bench = Measurement(store: hub.store, client: client, port: port, recordsPerBatch: perBatch, batchesPerRequest: perRequest)
+                let bench = Measurement(store: hub.store, client: client, port: port, recordsPerBatch: perBatch, batchesPerRequest: perRequest,
+                                          requestsInFlight: inFlight)
                 var rows: [(nodes: Int, hub: [Double], copy: [Double])] = []
                 for count in counts {
                     var hubRates: [Double] = [], copyRates: [Double] = []
@@ -81,7 +87,7 @@ struct HubBench: ParsableCommand {
             ["nodes": row.nodes, "hub_records_per_second_median": median(row.hub), "copy_records_per_second_median": median(row.copy),
              "ratio": median(row.hub) / median(row.copy), "hub_runs": row.hub, "copy_runs": row.copy]
         }
-        print("benchmark: hub ingest (HTTP, batch ids, COPY into staging, merge) vs raw COPY of the same rows, \(total) records a measurement, median of \(runs)")
+        print("benchmark: hub ingest (HTTP, batch ids, COPY into staging, merge; \(inFlight) requests in flight a node) vs raw COPY of the same rows, \(total) records a measurement, median of \(runs)")
         print("  nodes   hub records/s   raw COPY records/s   hub/COPY")
         for row in figures {
             let (hub, copy) = (row["hub_records_per_second_median"] as? Double ?? 0, row["copy_records_per_second_median"] as? Double ?? 0)
@@ -91,7 +97,7 @@ struct HubBench: ParsableCommand {
         let met = worst.allSatisfy { $0.0 >= 50_000 && $0.1 >= 0.5 }
         print("  target ≥ 50,000 records/s and ≥ 0.5 of raw COPY at every node count: \(met ? "met" : "NOT met")")
         if let json {
-            try writeFigures(["benchmark": "hub", "records": total, "records_per_batch": perBatch, "batches_per_request": perRequest,
+            try writeFigures(["benchmark": "hub", "records": total, "records_per_batch": perBatch, "batches_per_request": perRequest, "requests_in_flight": inFlight,
                               "runs": runs, "cores": ProcessInfo.processInfo.activeProcessorCount, "measurements": figures], to: json)
         }
     }
@@ -116,6 +122,7 @@ private struct Measurement: Sendable {
     let port: Int
     let recordsPerBatch: Int
     let batchesPerRequest: Int
+    let requestsInFlight: Int
     static let tenant = "bench-tenant"
 
     /// What the simulated nodes send: per node, its credential and its encoded requests; and every batch, for the COPY.
@@ -151,23 +158,27 @@ private struct Measurement: Sendable {
         return workload
     }
 
-    /// Every node sends its requests one after another, all nodes at once; records a second until the last reply.
+    /// Every node sends its requests with `requestsInFlight` under way at once, all nodes together, as outbox
+    /// senders do; records a second until the last reply.
     func ingest(_ workload: Workload) async throws -> Double {
         try await empty()
         let url = "http://127.0.0.1:\(port)/api/v1/ingest"
         let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for node in workload.nodes {
-                group.addTask {
-                    for body in node.bodies {
-                        var request = HTTPClientRequest(url: url)
-                        request.method = .POST
-                        request.headers.add(name: "Authorization", value: "Bearer \(node.token)")
-                        request.body = .bytes(ByteBuffer(bytes: body))
-                        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(300))
-                        let answer = try await response.body.collect(upTo: 1 << 20)
-                        guard response.status.code == 200 else {
-                            throw CommandFailure("the hub answered \(response.status.code): \(String(buffer: answer))")
+                for lane in 0..<requestsInFlight {
+                    let bodies = stride(from: lane, to: node.bodies.count, by: requestsInFlight).map { node.bodies[$0] }
+                    group.addTask {
+                        for body in bodies {
+                            var request = HTTPClientRequest(url: url)
+                            request.method = .POST
+                            request.headers.add(name: "Authorization", value: "Bearer \(node.token)")
+                            request.body = .bytes(ByteBuffer(bytes: body))
+                            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(300))
+                            let answer = try await response.body.collect(upTo: 1 << 20)
+                            guard response.status.code == 200 else {
+                                throw CommandFailure("the hub answered \(response.status.code): \(String(buffer: answer))")
+                            }
                         }
                     }
                 }

@@ -27,7 +27,8 @@ struct PostgresOptions: ParsableArguments {
     /// commands (registering nodes, totals).
     func withStore<T: Sendable>(_ body: @escaping @Sendable (PostgresStore) async throws -> T) throws -> T {
         var logger = Logger(label: "shoji.hub")
-        logger.logLevel = .warning
+        // Errors only: a short command leases its first connection as the client starts, which PostgresNIO warns of.
+        logger.logLevel = .error
         let client = try client(logger: logger)
         let (shown, storeLogger) = (try url().description, logger)
         return try awaitingOneLine {
