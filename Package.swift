@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "ShojiStorePostgresTests",
             dependencies: [
-                "ShojiStore", "ShojiStorePostgres", "ShojiServer", "ShojiPipeline", "shoji",
+                "ShojiStore", "ShojiStorePostgres", "ShojiServer", "ShojiPipeline", "ShojiPolicy", "shoji",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),

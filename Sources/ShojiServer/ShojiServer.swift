@@ -19,14 +19,19 @@ public struct ShojiServer: Sendable {
 
     /// A server over `store` showing `deployments` (their notice pages, assessments and statistics).
     /// `runtimes` are the deployments it also runs; their status shows in the console and `/metrics`.
+    /// `records`, when given, is where statistics are read from instead of `store` (a hub's database over all
+    /// sites); `services` run beside the server (that database's client) and stop after it.
     public init(store: AnalyticsStore, deployments: [ApprovedDeployment], runtimes: [DeploymentRuntime] = [],
+                records: (@Sendable (String) -> any TenantRecordsReading)? = nil, services: [any Service] = [],
                 configuration: ServerConfiguration = ServerConfiguration(), logger: Logger = Logger(label: "shoji.server")) {
         state = ServerState(store: store, deployments: deployments, pipelines: runtimes.map(\.pipeline),
-                            configuration: configuration, logger: logger)
+                            records: records ?? { store.records(of: $0) }, configuration: configuration, logger: logger)
         self.runtimes = runtimes
+        self.services = services
     }
 
     private let runtimes: [DeploymentRuntime]
+    private let services: [any Service]
 
     /// The router with every route and middleware, for in-process tests (`app.test(.router)`).
     public func router() -> Router<ShojiRequestContext> {
@@ -49,9 +54,9 @@ public struct ShojiServer: Sendable {
     /// Serves until a signal: the application first in the group, the deployments after it, so that a graceful
     /// shutdown stops and flushes the cameras before the server closes. `onRunning` gets the port listened on.
     public func run(signals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: application(onRunning: onRunning), successTerminationBehavior: .gracefullyShutdownGroup),
-        ]
+        // Shut down last to first: the cameras, then the server, then what it reads from.
+        var services = self.services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+        services.append(.init(service: application(onRunning: onRunning), successTerminationBehavior: .gracefullyShutdownGroup))
         services += runtimes.map { $0.service(endsHost: false) }
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: state.logger)
         configuration.maximumGracefulShutdownDuration = .seconds(60)
@@ -63,6 +68,8 @@ public struct ShojiServer: Sendable {
 /// server's own counters and limits.
 final class ServerState: Sendable {
     let store: AnalyticsStore
+    /// Where a tenant's statistics are read: the store's own records, or a hub's over all sites.
+    let records: @Sendable (String) -> any TenantRecordsReading
     /// The deployments shown, by id.
     let deployments: [String: ApprovedDeployment]
     let pipelines: [Pipeline]
@@ -76,9 +83,10 @@ final class ServerState: Sendable {
     /// The request portal's photo lookup (models loaded at the first photo).
     let portalPhotos: PortalPhotos
 
-    init(store: AnalyticsStore, deployments: [ApprovedDeployment], pipelines: [Pipeline], configuration: ServerConfiguration,
-         logger: Logger) {
+    init(store: AnalyticsStore, deployments: [ApprovedDeployment], pipelines: [Pipeline],
+         records: @escaping @Sendable (String) -> any TenantRecordsReading, configuration: ServerConfiguration, logger: Logger) {
         self.store = store
+        self.records = records
         self.deployments = Dictionary(deployments.map { ($0.deploymentID, $0) }, uniquingKeysWith: { first, _ in first })
         self.pipelines = pipelines
         self.configuration = configuration

@@ -87,7 +87,7 @@ extension ServerRoutes {
     /// The aggregates of `deployment` in the query's window, read through the tenant's records only.
     func statistics(of deployment: ApprovedDeployment, query: ReportQuery, tenant: String) async throws -> StatisticsReply {
         StatisticsReply(deploymentID: deployment.deploymentID, since: query.since, until: query.until,
-                        records: try await state.store.records(of: tenant).summary(query))
+                        records: try await state.records(tenant).summary(query))
     }
 
     /// The hosted cameras of `tenant`.

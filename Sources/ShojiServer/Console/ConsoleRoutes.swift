@@ -44,7 +44,7 @@ extension ServerRoutes {
                 let window = chart.window(now: Date())
                 let query = ReportQuery(since: window.since, deploymentID: deployment.deploymentID, bucketSeconds: window.bucketSeconds)
                 let statistics = try await chartRecords(chart, query: query, tenant: user.tenant)
-                let heatmaps = chart == .heatmap ? try await state.store.records(of: user.tenant).heatmapTotals(query) : []
+                let heatmaps = chart == .heatmap ? try await state.records(user.tenant).heatmapTotals(query) : []
                 return Reply.svg(chart.render(statistics, heatmaps: heatmaps, zone: state.configuration.timeZone, language: context.language))
             },
             Endpoint(.get, "/console/deployments/:deployment/congestion/:camera", .roles(.statistics), .asset) { _, context in
@@ -101,7 +101,7 @@ extension ServerRoutes {
 
     /// Only the records `chart` draws, so that a chart costs one query over its own window.
     private func chartRecords(_ chart: ConsoleChart, query: ReportQuery, tenant: String) async throws -> RecordSummary {
-        let records = state.store.records(of: tenant)
+        let records = state.records(tenant)
         return RecordSummary(
             lineCrossings: chart == .crossings ? try await records.lineCrossingTotals(query) : [],
             attributes: chart == .attributes ? try await records.attributeTotals(query) : [],
@@ -159,7 +159,7 @@ extension ServerRoutes {
     private func overviewPage(_ context: ShojiRequestContext) async throws -> String {
         let user = try context.requireIdentity()
         let seesStatistics = Set<Role>.statistics.contains(user.role)
-        let records = state.store.records(of: user.tenant)
+        let records = state.records(user.tenant)
         var sites: [[String: Any]] = []
         for deployment in state.deployments(of: user.tenant) {
             let summary = deployment.assessment.summary

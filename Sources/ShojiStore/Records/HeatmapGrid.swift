@@ -37,6 +37,25 @@ public struct HeatmapGrid: Sendable, Hashable, Codable {
     /// The grid's shape as errors name it: `COLUMNSxROWS cells of SIZE`.
     public var shape: String { "\(columns)x\(rows) cells of \(cellSize)" }
 
+    /// Grids in read order (by bucket, deployment, camera, shape) with neighbours of the same deployment, camera,
+    /// bucket and shape added cell by cell (saturating): the stored buckets a roll-up put together. Grids of
+    /// different shapes are never added.
+    public static func addingUp(_ grids: [HeatmapGrid]) -> [HeatmapGrid] {
+        var added: [HeatmapGrid] = []
+        for grid in grids {
+            if let last = added.last, last.deploymentID == grid.deploymentID, last.cameraID == grid.cameraID,
+               last.bucket == grid.bucket, last.shape == grid.shape {
+                added[added.count - 1].counts = zip(last.counts, grid.counts).map { a, b in
+                    let (sum, overflow) = a.addingReportingOverflow(b)
+                    return overflow ? UInt32.max : sum
+                }
+            } else {
+                added.append(grid)
+            }
+        }
+        return added
+    }
+
     /// Counts as little-endian UInt32, the stored form.
     static func encode(_ counts: [UInt32]) -> Data {
         var data = Data(capacity: counts.count * 4)

@@ -51,8 +51,9 @@ public struct TimeBucket: Sendable, Hashable, Codable {
         }
     }
 
-    /// Trusted initialiser for values read back from the database, which were validated on the way in.
-    init(storedStart: Int64, seconds: Int) {
+    /// Trusted initialiser for values read back from a store (validated on the way in, or rolled up when read,
+    /// which may make them longer than a day): for the stores' read sides.
+    public init(storedStart: Int64, seconds: Int) {
         self.start = Date(timeIntervalSince1970: TimeInterval(storedStart))
         self.seconds = seconds
     }

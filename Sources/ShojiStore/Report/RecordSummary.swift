@@ -31,14 +31,3 @@ public struct RecordSummary: Codable, Sendable {
         self.trajectories = trajectories
     }
 }
-
-extension TenantRecords {
-    /// The summary of the records in `query`'s window.
-    public func summary(_ query: ReportQuery) async throws(StoreError) -> RecordSummary {
-        RecordSummary(
-            lineCrossings: try await lineCrossingTotals(query), attributes: try await attributeTotals(query),
-            zoneDwell: try await zoneDwellTotals(query), zoneTransitions: try await zoneTransitionTotals(query),
-            repeatVisits: try await repeatVisitTotals(query), congestion: try await latestCongestion(deploymentID: query.deploymentID),
-            trajectories: try await trajectoryCount(query))
-    }
-}

@@ -1,5 +1,18 @@
 import GRDB
 
+extension ReportQuery {
+    /// SQL for the rolled-up bucket start and length of a row (`bucket_start`, `bucket_seconds`), the same in
+    /// SQLite and PostgreSQL: floored to the roll-up length (also for negative starts); stored buckets that do not
+    /// divide it stay whole. Without a roll-up, the stored columns.
+    public func bucketExpressions() throws(StoreError) -> (start: String, seconds: String) {
+        guard let rollUp = bucketSeconds else { return ("bucket_start", "bucket_seconds") }
+        guard rollUp > 0 else { throw .invalidValue("report buckets must be at least 1 second long, got \(rollUp)") }
+        let fits = "(\(rollUp) % bucket_seconds = 0)"
+        return ("CASE WHEN \(fits) THEN bucket_start - (((bucket_start % \(rollUp)) + \(rollUp)) % \(rollUp)) ELSE bucket_start END",
+                "CASE WHEN \(fits) THEN \(rollUp) ELSE bucket_seconds END")
+    }
+}
+
 /// The SQL shared by report queries: the overlap filter and the roll-up expressions for a ``ReportQuery``.
 struct ReportWindow {
     /// Expression for the (rolled-up) bucket start.
@@ -20,16 +33,7 @@ struct ReportWindow {
     init(_ query: ReportQuery, tenant: String, timeColumn: String?, cameraColumn: String?) throws(StoreError) {
         since = query.since.timeIntervalSince1970
         until = query.until?.timeIntervalSince1970
-        if let rollUp = query.bucketSeconds {
-            guard rollUp > 0 else { throw .invalidValue("report buckets must be at least 1 second long, got \(rollUp)") }
-            // Floor to the roll-up length (also for negative starts); stored buckets that do not divide it stay whole.
-            let fits = "(\(rollUp) % bucket_seconds = 0)"
-            bucketStart = "CASE WHEN \(fits) THEN bucket_start - (((bucket_start % \(rollUp)) + \(rollUp)) % \(rollUp)) ELSE bucket_start END"
-            bucketSeconds = "CASE WHEN \(fits) THEN \(rollUp) ELSE bucket_seconds END"
-        } else {
-            bucketStart = "bucket_start"
-            bucketSeconds = "bucket_seconds"
-        }
+        (bucketStart, bucketSeconds) = try query.bucketExpressions()
         var clauses = ["deployment_id IN (SELECT deployment_id FROM deployment WHERE tenant_id = ?)"]
         var arguments: StatementArguments = [tenant]
         if let timeColumn {

@@ -179,21 +179,11 @@ public struct TenantRecords: Sendable {
                 let bucket = TimeBucket(storedStart: row["b_start"], seconds: row["b_seconds"])
                 let (columns, rowCount, cellSize): (Int, Int, Double) = (row["columns"], row["rows"], row["cell_size"])
                 let counts = try HeatmapGrid.decode(row["counts"], cells: columns * rowCount)
-                let grid = HeatmapGrid(
+                grids.append(HeatmapGrid(
                     deploymentID: row["deployment_id"], cameraID: row["camera_id"], bucket: bucket,
-                    columns: columns, rows: rowCount, cellSize: cellSize, counts: counts)
-                if let last = grids.last, last.deploymentID == grid.deploymentID, last.cameraID == grid.cameraID,
-                   last.bucket == grid.bucket, last.shape == grid.shape
-                {
-                    grids[grids.count - 1].counts = zip(last.counts, counts).map { a, b in
-                        let (sum, overflow) = a.addingReportingOverflow(b)
-                        return overflow ? UInt32.max : sum
-                    }
-                } else {
-                    grids.append(grid)
-                }
+                    columns: columns, rows: rowCount, cellSize: cellSize, counts: counts))
             }
-            return grids
+            return HeatmapGrid.addingUp(grids)
         }
     }
 

@@ -4,7 +4,10 @@ import Logging
 import ShojiPipeline
 import ShojiPolicy
 import ShojiServer
+import PostgresNIO
+import ServiceLifecycle
 import ShojiStore
+import ShojiStorePostgres
 
 /// `shoji serve`: the console, the API, the public notice pages and the request portal, with the approved
 /// deployments given running in the same process.
@@ -50,6 +53,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("flush-seconds"), help: "Store what the cameras counted this often.")
     var flushSeconds: Int = 10
 
+    @Option(name: .customLong("hub-postgres"), help: "Show statistics of every site from a hub's PostgreSQL database (the URL 'shoji hub --postgres' takes) instead of --database's; users, requests and the audit log stay in --database.")
+    var hubPostgres: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard flushSeconds >= 1 else { throw ValidationError("--flush-seconds must be at least 1") }
@@ -79,7 +85,17 @@ struct ServeCommand: ParsableCommand {
         configuration.servedOverTLS = behindTLS
         configuration.keyFolder = keyFolder
         configuration.iconMapFolder = URL(fileURLWithPath: output)
-        let server = ShojiServer(store: store, deployments: deployments, runtimes: runtimes, configuration: configuration, logger: logger)
+        var records: (@Sendable (String) -> any TenantRecordsReading)?
+        var services: [any Service] = []
+        if let hubPostgres {
+            let url = try failingWithOneLine(code: 2) { try PostgresURL(hubPostgres) }
+            let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
+            let hub = PostgresStore(client: client, logger: logger)
+            records = { hub.records(of: $0) }
+            services.append(client)
+        }
+        let server = ShojiServer(store: store, deployments: deployments, runtimes: runtimes, records: records, services: services,
+                                 configuration: configuration, logger: logger)
         let (host, running) = (host, runtimes.count)
         try failingWithOneLine {
             try runBlocking {
