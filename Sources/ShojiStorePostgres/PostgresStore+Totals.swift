@@ -24,17 +24,19 @@ extension PostgresStore: RecordTotalsReading {
         }
     }
 
-    /// Retention on the hub: drops every monthly partition whose whole month ended before `cutoff`, in every
-    /// record table (a partition drop is instant and leaves no dead rows). Returns the partitions dropped.
+    /// Retention on the hub: drops every monthly partition whose whole month ended before `cutoff`, in `tables`
+    /// (nil: every record table; a partition drop is instant and leaves no dead rows). Returns the partitions
+    /// dropped.
     @discardableResult
-    public func dropPartitions(endingBefore cutoff: Date) async throws(StoreError) -> [String] {
+    public func dropPartitions(endingBefore cutoff: Date, of tables: [String]? = nil) async throws(StoreError) -> [String] {
         let limit = Int64(cutoff.timeIntervalSince1970)
+        let tables = tables ?? HubTable.all.map(\.name) + ["heatmap_grid"]
         let dropped = try await run("dropping expired partitions") { [client, logger] in
             var names: [String] = []
             for try await (name, bound) in try await client.query("""
                 SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i
                 JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-                WHERE p.relname = ANY(\(HubTable.all.map(\.name) + ["heatmap_grid"]))
+                WHERE p.relname = ANY(\(tables))
                 """, logger: logger).decode((String, String).self) {
                 // FOR VALUES FROM ('…') TO ('…'): the upper bound is the second number.
                 let numbers = bound.split(whereSeparator: { !$0.isNumber && $0 != "-" }).compactMap { Int64($0) }

@@ -63,6 +63,24 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("retention removes what is past its cut-off and nothing else, the same in both stores", arguments: Kind.allCases)
+    func retention(_ kind: Kind) async throws {
+        try await Self.withStore(kind) { store in
+            // Four months back, two months back, and today; then keep thirty days.
+            for (sequence, days) in [(1, 120.0), (2, 60.0), (3, 0.0)] {
+                #expect(try await store.record(try Records.batch(node: "edge-1", sequence: Int64(sequence), deployment: "shop-a",
+                                                                 scale: sequence, at: Records.day.addingTimeInterval(-days * 86_400)), tenant: nil))
+            }
+            let cutoff = Records.day.addingTimeInterval(-30 * 86_400)
+            let kinds = RecordKind.allCases.filter(\.isShareable)
+            let removed = try await store.deleteRecords(olderThan: Dictionary(uniqueKeysWithValues: kinds.map { ($0, cutoff) }), deploymentID: nil)
+            #expect(removed[.lineCrossings] == 6 && removed[.attributes] == 4 && removed[.heatmaps] == 2 && removed[.congestionHistory] == 2,
+                    "two batches' rows: \(removed)")
+            #expect(removed[.congestion] == 0, "the latest snapshot of the area is today's")
+            #expect(try await store.totals(of: Records.retail) == Records.expectedTotals([3]), "only today's batch is left")
+        }
+    }
+
     @Test("the same batch sent by two hubs at once is stored once")
     func concurrentReplays() async throws {
         try await Self.withPostgres { store in
@@ -96,7 +114,7 @@ struct StoreConformanceTests {
 
     // MARK: Stores
 
-    typealias Store = any AnalyticsRecording & RecordTotalsReading
+    typealias Store = any AnalyticsRecording & RecordTotalsReading & RecordRetention
 
     /// Runs `body` on a fresh store of `kind` with the deployments of ``Records`` recorded.
     static func withStore(_ kind: Kind, _ body: @Sendable (Store) async throws -> Void) async throws {

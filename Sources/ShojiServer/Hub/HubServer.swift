@@ -62,11 +62,15 @@ public struct HubServer: Sendable {
             },
             logger: logger)
         let migration = SchemaMigration(store: store, ready: ready, logger: logger)
-        var group = ServiceGroupConfiguration(services: [
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: client),
             .init(service: migration, successTerminationBehavior: .ignore),
-            .init(service: application, successTerminationBehavior: .gracefullyShutdownGroup),
-        ], gracefulShutdownSignals: signals, logger: logger)
+        ]
+        if let days = configuration.retentionDays {
+            services.append(.init(service: HubRetention(store: store, days: days, ready: ready, period: .seconds(3600), logger: logger)))
+        }
+        services.append(.init(service: application, successTerminationBehavior: .gracefullyShutdownGroup))
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(30)
         try await ServiceGroup(configuration: group).run()
     }
@@ -110,9 +114,14 @@ public struct HubConfiguration: Sendable {
     public var maximumIngestBytes: Int
     /// The most batches one ingest request may carry.
     public var maximumBatchesPerIngest: Int
+    /// Days records are kept at the hub (every tenant's); nil keeps them until removed by hand.
+    public var retentionDays: Int?
 
-    /// Settings; the defaults listen on localhost:8090 and take up to 32 MiB and 1,000 batches a request.
-    public init(host: String = "127.0.0.1", port: Int = 8090, maximumIngestBytes: Int = 32 << 20, maximumBatchesPerIngest: Int = 1000) {
+    /// Settings; the defaults listen on localhost:8090, take up to 32 MiB and 1,000 batches a request and keep
+    /// records for 400 days.
+    public init(host: String = "127.0.0.1", port: Int = 8090, maximumIngestBytes: Int = 32 << 20, maximumBatchesPerIngest: Int = 1000,
+                retentionDays: Int? = 400) {
+        self.retentionDays = retentionDays
         self.host = host
         self.port = port
         self.maximumIngestBytes = maximumIngestBytes

@@ -56,7 +56,7 @@ struct HubBench: ParsableCommand {
         let (counts, total, perBatch, perRequest, runs, json) = (nodeCounts, records, recordsPerBatch, batchesPerRequest, repetition.runs, repetition.json)
         let inFlight = inFlight
         let measured = try awaitingOneLine {
-            let hub = HubServer(client: client, configuration: HubConfiguration(port: 0), logger: logger)
+            let hub = HubServer(client: client, configuration: HubConfiguration(port: 0, retentionDays: nil), logger: logger)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await hub.run(signals: []) { continuation.yield($0) } }

@@ -40,15 +40,19 @@ struct HubServeCommand: ParsableCommand {
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
 
+    @Option(name: .customLong("retention-days"), help: "Days every tenant's records are kept at the hub: older months are dropped whole, hourly (0: keep until removed by hand).")
+    var retentionDays: Int = 400
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard retentionDays >= 0 else { throw ValidationError("--retention-days must not be negative") }
     }
 
     func run() throws {
         var logger = Logger(label: "shoji.hub")
         logger.logLevel = .notice
         let client = try database.client(logger: logger)
-        let hub = HubServer(client: client, configuration: HubConfiguration(host: host, port: port), logger: logger)
+        let hub = HubServer(client: client, configuration: HubConfiguration(host: host, port: port, retentionDays: retentionDays == 0 ? nil : retentionDays), logger: logger)
         let (host, shown) = (host, try database.url().description)
         try failingWithOneLine {
             try runBlocking {
