@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 import ShojiPipeline
 @testable import ShojiStore
 import ShojiStorePostgres
@@ -99,6 +100,42 @@ struct HubIngestTests {
                 try await hub.store.revokeNode("shop-a-edge")
                 #expect(try await hub.ingest(body, token: credential.token).status == 401)
                 #expect(try await hub.store.totals(of: Records.retail) == Records.expectedTotals([1]))
+            }
+        }
+    }
+
+    @Test("over TLS the sender trusts the hub's certificate through its authority file, and sends nothing to a hub it cannot verify")
+    func tls() async throws {
+        try await Self.withFolder { folder in
+            // A self-signed certificate for 127.0.0.1, its own authority.
+            let certificate = folder.appendingPathComponent("hub.pem").path, key = folder.appendingPathComponent("hub.key").path
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            openssl.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                                 "-out", certificate, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+            openssl.standardOutput = FileHandle.nullDevice
+            openssl.standardError = FileHandle.nullDevice
+            try openssl.run()
+            openssl.waitUntilExit()
+            try #require(openssl.terminationStatus == 0, "openssl (scripts/setup installs it) made no certificate")
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            try await HubHarness.with(tls: tls) { hub in
+                #expect(hub.url.hasPrefix("https://"))
+                let edge = try await Self.edge(folder, name: "shop-a-edge", deployment: "shop-a", batches: 3)
+                let credential = try NodeCredential.read(from: try await hub.credentialFile(node: "shop-a-edge", tenant: Records.retail, in: folder))
+                // (AsyncHTTPClient retries a failed handshake until the request's deadline: a short one here.)
+                let untrusting = try OutboxSender(store: edge, hub: try HubEndpoint(url: hub.url, credential: credential),
+                                                  options: OutboxSenderOptions(requestTimeout: .seconds(2)))
+                #expect(await untrusting.sendRound() == .failed, "the system's authorities do not vouch for this certificate")
+                #expect(try await edge.outboxBacklog().batches == 3)
+                #expect(try await hub.store.totals(of: Records.retail) == RecordTotals())
+                let trusting = try OutboxSender(store: edge, hub: try HubEndpoint(url: hub.url, credential: credential, trustedAuthorityFile: certificate))
+                #expect(await trusting.sendRound(dueBy: .distantFuture) == .sentSome)
+                await trusting.shutdown()
+                #expect(try await edge.outboxBacklog().batches == 0)
+                #expect(try await hub.store.totals(of: Records.retail) == edge.totals(of: Records.retail))
             }
         }
     }

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import NIOConcurrencyHelpers
 import PostgresNIO
@@ -42,7 +44,7 @@ public struct HubServer: Sendable {
     }
 
     /// Whether the schema is in place and ingest is taken.
-    var isReady: Bool { ready.withLockedValue { $0 } }
+    public var isReady: Bool { ready.withLockedValue { $0 } }
 
     /// Marks the schema as in place, for in-process tests that run ``PostgresStore/migrate()`` themselves.
     public func markReady() {
@@ -54,6 +56,7 @@ public struct HubServer: Sendable {
     public func run(signals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let application = Application(
             router: router(),
+            server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "shoji-hub"),
             onServerRunning: { [listeningPort] channel in
                 let port = channel.localAddress?.port ?? 0
@@ -116,12 +119,15 @@ public struct HubConfiguration: Sendable {
     public var maximumBatchesPerIngest: Int
     /// Days records are kept at the hub (every tenant's); nil keeps them until removed by hand.
     public var retentionDays: Int?
+    /// TLS for the ingest (certificate and key); nil serves plain HTTP, for a hub behind a TLS proxy.
+    public var tls: TLSConfiguration?
 
     /// Settings; the defaults listen on localhost:8090, take up to 32 MiB and 1,000 batches a request and keep
     /// records for 400 days.
     public init(host: String = "127.0.0.1", port: Int = 8090, maximumIngestBytes: Int = 32 << 20, maximumBatchesPerIngest: Int = 1000,
-                retentionDays: Int? = 400) {
+                retentionDays: Int? = 400, tls: TLSConfiguration? = nil) {
         self.retentionDays = retentionDays
+        self.tls = tls
         self.host = host
         self.port = port
         self.maximumIngestBytes = maximumIngestBytes

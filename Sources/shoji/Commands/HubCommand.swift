@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOSSL
 import ShojiServer
 import ShojiStore
 import ShojiStorePostgres
@@ -40,24 +41,40 @@ struct HubServeCommand: ParsableCommand {
     @Option(help: "Address to listen on.")
     var host: String = "127.0.0.1"
 
+    @Option(name: .customLong("tls-certificate"), help: "PEM certificate chain: serve the ingest over HTTPS (with --tls-key); without it, plain HTTP for a hub behind a TLS proxy.")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key of --tls-certificate.")
+    var tlsKey: String?
+
     @Option(name: .customLong("retention-days"), help: "Days every tenant's records are kept at the hub: older months are dropped whole, hourly (0: keep until removed by hand).")
     var retentionDays: Int = 400
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must not be negative") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-certificate and --tls-key together") }
     }
 
     func run() throws {
         var logger = Logger(label: "shoji.hub")
         logger.logLevel = .notice
         let client = try database.client(logger: logger)
-        let hub = HubServer(client: client, configuration: HubConfiguration(host: host, port: port, retentionDays: retentionDays == 0 ? nil : retentionDays), logger: logger)
-        let (host, shown) = (host, try database.url().description)
+        var tls: TLSConfiguration?
+        if let tlsCertificate, let tlsKey {
+            tls = try failingWithOneLine(code: 2) {
+                TLSConfiguration.makeServerConfiguration(
+                    certificateChain: try NIOSSLCertificate.fromPEMFile(tlsCertificate).map { .certificate($0) },
+                    privateKey: .privateKey(try NIOSSLPrivateKey(file: tlsKey, format: .pem)))
+            }
+        }
+        let hub = HubServer(client: client, configuration: HubConfiguration(host: host, port: port, retentionDays: retentionDays == 0 ? nil : retentionDays,
+                                                                             tls: tls), logger: logger)
+        let (host, shown, scheme) = (host, try database.url().description, tls == nil ? "http" : "https")
         try failingWithOneLine {
             try runBlocking {
                 try await hub.run { port in
-                    FileHandle.standardError.write(Data("shoji hub: ingest at http://\(host):\(port)/api/v1/ingest over \(shown); Ctrl-C stops\n".utf8))
+                    FileHandle.standardError.write(Data("shoji hub: ingest at \(scheme)://\(host):\(port)/api/v1/ingest over \(shown); Ctrl-C stops\n".utf8))
                 }
             }
         }

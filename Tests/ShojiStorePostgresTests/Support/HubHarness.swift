@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOSSL
 import PostgresNIO
 import ShojiServer
 import ShojiStore
@@ -11,25 +12,27 @@ import ShojiStorePostgres
 struct HubHarness: Sendable {
     let hub: HubServer
     let port: Int
+    let scheme: String
     var store: PostgresStore { hub.store }
-    var url: String { "http://127.0.0.1:\(port)" }
+    var url: String { "\(scheme)://127.0.0.1:\(port)" }
 
-    /// Runs `body` with a hub up (schema created, the test deployments recorded), then stops it.
-    static func with(_ body: @Sendable (HubHarness) async throws -> Void) async throws {
+    /// Runs `body` with a hub up (schema created, the test deployments recorded), then stops it. With `tls`, the
+    /// hub serves HTTPS.
+    static func with(tls: TLSConfiguration? = nil, _ body: @Sendable (HubHarness) async throws -> Void) async throws {
         let cluster = PostgresTestCluster.shared
         let database = try await cluster.makeDatabase()
         let client = PostgresClient(configuration: try await cluster.configuration(database: database))
-        let hub = HubServer(client: client, configuration: HubConfiguration(port: 0))
+        let hub = HubServer(client: client, configuration: HubConfiguration(port: 0, tls: tls))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await hub.run(signals: []) { port in continuation.yield(port) } }
             defer { group.cancelAll() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw ClusterError(message: "the hub did not start") }
-            // The hub migrates in the background; wait until it answers healthy.
-            let harness = HubHarness(hub: hub, port: port)
-            for _ in 0..<200 where try await harness.get("/healthz").status != 200 {
-                try await Task.sleep(for: .milliseconds(50))
+            // The hub migrates in the background; wait until it is ready.
+            let harness = HubHarness(hub: hub, port: port, scheme: tls == nil ? "http" : "https")
+            for _ in 0..<400 where !hub.isReady {
+                try await Task.sleep(for: .milliseconds(25))
             }
             try await Records.recordDeployments(hub.store)
             try await body(harness)
