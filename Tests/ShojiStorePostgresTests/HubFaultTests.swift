@@ -51,9 +51,10 @@ struct HubFaultTests {
             let proxy = try CuttingProxy(upstreamPort: hubPort)
             defer { proxy.close() }
             let edgeDatabase = folder.appendingPathComponent("edge.sqlite").path
+            // Small batches: the drill is about faults, not load, and it shares 2 cores with every other suite.
             func edgeArguments(batches: Int) -> [String] {
                 ["hub", "load", "--database", edgeDatabase, "--tenant", tenant, "--deployment", "drill-shop",
-                 "--batches", "\(batches)", "--records-per-batch", "200", "--rate", "25", "--timeout", "180",
+                 "--batches", "\(batches)", "--records-per-batch", "50", "--rate", "25", "--timeout", "180",
                  "--hub", "http://127.0.0.1:\(proxy.port)", "--hub-credential", credentialFile]
             }
             let edgeLog = folder.appendingPathComponent("edge.log")
